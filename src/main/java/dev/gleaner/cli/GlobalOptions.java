@@ -1,0 +1,41 @@
+package dev.gleaner.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Option;
+
+/** The options every command takes. */
+final class GlobalOptions {
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Configuration file (default: gleaner.yml in the current folder, else $GLEANER_CONFIG).")
+    @Nullable Path config;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print no progress bar and no summary; errors only.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log more to standard error: -v for INFO, -vv for DEBUG.")
+    boolean[] verbose = new boolean[0];
+
+    /** The configuration file to read. */
+    Path configFile() {
+        if (config != null) {
+            return config;
+        }
+        Path local = Path.of("gleaner.yml");
+        String fromEnvironment = System.getenv("GLEANER_CONFIG");
+        if (!Files.exists(local) && fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return Path.of(fromEnvironment);
+        }
+        return local;
+    }
+
+    /** Sets the log level the options ask for. */
+    void applyLogLevel() {
+        Level level = verbose.length >= 2 ? Level.DEBUG : verbose.length == 1 ? Level.INFO : Level.WARN;
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(level);
+    }
+}

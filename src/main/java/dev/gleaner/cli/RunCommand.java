@@ -1,0 +1,97 @@
+package dev.gleaner.cli;
+
+import dev.gleaner.config.CategoryPath;
+import dev.gleaner.config.Config;
+import dev.gleaner.config.ConfigException;
+import dev.gleaner.config.ConfigLoader;
+import dev.gleaner.content.HtmlSanitizer;
+import dev.gleaner.fetch.FetchSettings;
+import dev.gleaner.fetch.Fetcher;
+import dev.gleaner.parse.FeedParser;
+import dev.gleaner.pipeline.PostPublisher;
+import dev.gleaner.pipeline.RunOptions;
+import dev.gleaner.pipeline.RunPass;
+import dev.gleaner.pipeline.RunSummary;
+import dev.gleaner.publish.HexoPostRenderer;
+import dev.gleaner.publish.HexoPostWriter;
+import dev.gleaner.store.Store;
+import dev.gleaner.store.StoreException;
+import java.io.PrintWriter;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code gleaner run}: one pass for cron or CI. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Fetch the subscriptions, remember what they hold and write each new item once as a Hexo post.")
+final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    GlobalOptions global = new GlobalOptions();
+
+    @Option(names = "--strict", description = "Exit 1 when any feed failed.")
+    boolean strict;
+
+    @Option(names = "--only", paramLabel = "PATH", arity = "1..*",
+            description = "Limit the pass to these subtrees of the category tree, like 社交媒体/知乎.")
+    List<String> only = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        global.applyLogLevel();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Config config;
+        try {
+            config = new ConfigLoader().load(global.configFile());
+        } catch (ConfigException e) {
+            err.println("gleaner: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        List<CategoryPath> subtrees = new ArrayList<>();
+        for (String path : only) {
+            List<String> levels = Arrays.stream(path.split("/")).filter(level -> !level.isBlank()).toList();
+            if (levels.isEmpty()) {
+                err.println("gleaner: --only " + path + ": expected a category path like 社交媒体/知乎");
+                return ExitCodes.USAGE;
+            }
+            subtrees.add(new CategoryPath(levels));
+        }
+        RunSummary summary;
+        try (Fetcher fetcher = new Fetcher(FetchSettings.defaults(config.rsshub()))) {
+            Store store = Store.open(config.storage());
+            InstantSource clock = InstantSource.system();
+            HexoPostWriter writer = new HexoPostWriter(config.site().postsDir(),
+                    new HexoPostRenderer(new HtmlSanitizer()), store.entries(), clock);
+            RunPass pass = new RunPass(config, store, fetcher, FeedParser.standard(),
+                    new PostPublisher(store.entries(), writer), clock);
+            ProgressBar bar = ProgressBar.forTerminal(out, global.quiet);
+            summary = pass.run(new RunOptions(subtrees, 8), bar);
+            bar.finish();
+        } catch (StoreException e) {
+            err.println("gleaner: store " + config.storage() + ": " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+        summary.failures().forEach(failure -> err.println("gleaner: " + failure.path() + ": " + failure.reason()));
+        summary.postFailures().forEach(failure -> err.println("gleaner: post not written: " + failure));
+        if (!global.quiet) {
+            new SummaryPrinter(out).print(summary);
+        }
+        out.flush();
+        err.flush();
+        if (!summary.postFailures().isEmpty() || (strict && !summary.failures().isEmpty())) {
+            return ExitCodes.FAILED;
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,5 @@
+/** The {@code gleaner} command and its subcommands. */
+@NullMarked
+package dev.gleaner.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,38 @@
+package dev.gleaner.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A whole configuration, validated, with every path resolved against the configuration file's
+ * folder.
+ *
+ * @param file the configuration file it was read from
+ * @param site the blog's title and output folder
+ * @param storage JDBC URL of the store; default {@code jdbc:sqlite:gleaner.db}
+ * @param rsshub base URLs of RSSHub instances that {@code rsshub://ROUTE} is tried against, in
+ *     order; default {@code https://rsshub.app}
+ * @param backlog at most this many items of a new subscription are published, newest first;
+ *     default 20
+ * @param subscriptions the leaves of the category tree, in file order
+ */
+public record Config(
+        Path file,
+        SiteSettings site,
+        String storage,
+        List<String> rsshub,
+        int backlog,
+        List<Subscription> subscriptions) {
+
+    public Config {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(storage, "storage");
+        rsshub = List.copyOf(rsshub);
+        subscriptions = List.copyOf(subscriptions);
+        if (backlog < 0) {
+            throw new IllegalArgumentException("backlog must not be negative: " + backlog);
+        }
+    }
+}

@@ -1,0 +1,332 @@
+package dev.gleaner.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads a configuration file into a validated {@link Config}.
+ *
+ * <p>The file is composed into a YAML node tree (no objects are constructed from it, so no tag can
+ * run code), then walked with the line of every node at hand, so each error names the file, the
+ * line, the key and what was expected:
+ *
+ * <pre>{@code Config config = new ConfigLoader().load(Path.of("gleaner.yml"));}</pre>
+ *
+ * <p>Instances are thread-safe.
+ */
+public final class ConfigLoader {
+    private static final Set<String> TOP_KEYS = Set.of("site", "storage", "rsshub", "backlog", "subscriptions");
+    private static final Set<String> SITE_KEYS = Set.of("title", "output");
+    private static final Set<String> LEAF_KEYS = Set.of("url", "author", "limit", "interval", "comments", "image");
+    private static final Pattern URL_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
+    private static final Pattern WINDOWS_DRIVE = Pattern.compile("^[a-zA-Z]:[\\\\/].*");
+
+    /**
+     * Reads and validates {@code file}.
+     *
+     * @throws ConfigException when the file cannot be read, is not YAML, or does not describe a
+     *     configuration; the message says where and why
+     */
+    public Config load(Path file) throws ConfigException {
+        Objects.requireNonNull(file, "file");
+        Node root;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            options.setMaxAliasesForCollections(20);
+            root = new Yaml(options).compose(reader);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file, "no such file", e);
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
+            throw new ConfigException(file, line, "", "not valid YAML: " + e.getProblem());
+        } catch (YAMLException | IOException e) {
+            throw new ConfigException(file, "cannot be read: " + e.getMessage(), e);
+        }
+        return new Reading(file).config(root);
+    }
+
+    /** One pass over one file's node tree. */
+    private static final class Reading {
+        private final Path file;
+        private final Path base;
+
+        Reading(Path file) {
+            this.file = file;
+            Path parent = file.toAbsolutePath().normalize().getParent();
+            this.base = parent == null ? Path.of("").toAbsolutePath() : parent;
+        }
+
+        Config config(@Nullable Node root) throws ConfigException {
+            if (root == null) {
+                throw new ConfigException(file, 1, "", "the file is empty; expected a mapping with 'subscriptions'");
+            }
+            Map<String, NodeTuple> top = mapping(root, "", TOP_KEYS);
+            SiteSettings site = site(top.get("site"));
+            String storage = top.containsKey("storage")
+                    ? storage(text(top.get("storage").getValueNode(), "storage"))
+                    : storage("jdbc:sqlite:gleaner.db");
+            List<String> rsshub = top.containsKey("rsshub")
+                    ? instances(top.get("rsshub").getValueNode())
+                    : List.of("https://rsshub.app");
+            int backlog = top.containsKey("backlog")
+                    ? nonNegative(top.get("backlog").getValueNode(), "backlog")
+                    : 20;
+            if (!top.containsKey("subscriptions")) {
+                throw new ConfigException(file, line(root), "subscriptions",
+                        "missing; expected the category tree of subscriptions");
+            }
+            List<Subscription> subscriptions = new ArrayList<>();
+            tree(top.get("subscriptions").getValueNode(), List.of(), subscriptions);
+            if (subscriptions.isEmpty()) {
+                throw new ConfigException(file, line(top.get("subscriptions").getValueNode()), "subscriptions",
+                        "no subscription; expected at least one leaf like 知乎热榜: rsshub://zhihu/hotlist");
+            }
+            return new Config(file, site, storage, rsshub, backlog, subscriptions);
+        }
+
+        private SiteSettings site(@Nullable NodeTuple tuple) throws ConfigException {
+            String title = "信息流";
+            Path output = base.resolve("site");
+            if (tuple != null) {
+                Map<String, NodeTuple> keys = mapping(tuple.getValueNode(), "site", SITE_KEYS);
+                if (keys.containsKey("title")) {
+                    title = text(keys.get("title").getValueNode(), "site.title");
+                }
+                if (keys.containsKey("output")) {
+                    output = base.resolve(text(keys.get("output").getValueNode(), "site.output")).normalize();
+                }
+            }
+            return new SiteSettings(title, output);
+        }
+
+        private String storage(String url) {
+            String prefix = "jdbc:sqlite:";
+            if (url.startsWith(prefix)) {
+                String location = url.substring(prefix.length());
+                boolean special = location.isEmpty() || location.startsWith(":") || location.startsWith("file:");
+                if (!special && !Path.of(location).isAbsolute()) {
+                    return prefix + base.resolve(location).normalize();
+                }
+            }
+            return url;
+        }
+
+        private List<String> instances(Node node) throws ConfigException {
+            List<Node> items = node instanceof SequenceNode seq ? seq.getValue() : List.of(node);
+            List<String> urls = new ArrayList<>();
+            for (Node item : items) {
+                String url = text(item, "rsshub");
+                if (!url.startsWith("http://") && !url.startsWith("https://")) {
+                    throw new ConfigException(file, line(item), "rsshub",
+                            "expected the http(s) URL of an RSSHub instance, got '" + url + "'");
+                }
+                urls.add(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+            }
+            return urls;
+        }
+
+        private void tree(Node node, List<String> path, List<Subscription> out) throws ConfigException {
+            String key = keyOf(path);
+            if (!(node instanceof MappingNode map)) {
+                throw new ConfigException(file, line(node), key,
+                        "expected a mapping of categories, sites and feeds, got " + describe(node));
+            }
+            if (map.getValue().isEmpty()) {
+                throw new ConfigException(file, line(node), key, "is empty; expected categories or feeds under it");
+            }
+            Set<String> seen = new HashSet<>();
+            for (NodeTuple tuple : map.getValue()) {
+                String name = text(tuple.getKeyNode(), key.isEmpty() ? "subscriptions" : key).strip();
+                List<String> childPath = append(path, name);
+                if (name.isEmpty()) {
+                    throw new ConfigException(file, line(tuple.getKeyNode()), key, "a category or feed name is blank");
+                }
+                if (name.contains("/")) {
+                    throw new ConfigException(file, line(tuple.getKeyNode()), keyOf(childPath),
+                            "a category or feed name must not contain '/', which separates levels on the command line");
+                }
+                if (!seen.add(name)) {
+                    throw new ConfigException(file, line(tuple.getKeyNode()), keyOf(childPath),
+                            "appears twice under the same parent");
+                }
+                Node value = tuple.getValueNode();
+                if (value instanceof ScalarNode) {
+                    out.add(leaf(childPath, value, Map.of()));
+                } else if (value instanceof MappingNode child && hasKey(child, "url")) {
+                    out.add(leaf(childPath, value, mapping(value, keyOf(childPath), LEAF_KEYS)));
+                } else if (value instanceof MappingNode child && onlyOptions(child)) {
+                    throw new ConfigException(file, line(value), keyOf(childPath),
+                            "has feed options but no 'url'; expected url: followed by the feed's address");
+                } else {
+                    tree(value, childPath, out);
+                }
+            }
+        }
+
+        private Subscription leaf(List<String> levels, Node node, Map<String, NodeTuple> options)
+                throws ConfigException {
+            String key = keyOf(levels);
+            CategoryPath path = new CategoryPath(levels);
+            Node urlNode = options.isEmpty() ? node : options.get("url").getValueNode();
+            String url = url(text(urlNode, key + ".url"), urlNode, key);
+            String author = options.containsKey("author")
+                    ? text(options.get("author").getValueNode(), key + ".author")
+                    : path.site();
+            OptionalInt limit = options.containsKey("limit")
+                    ? OptionalInt.of(positive(options.get("limit").getValueNode(), key + ".limit"))
+                    : OptionalInt.empty();
+            var interval = Subscription.DEFAULT_INTERVAL;
+            if (options.containsKey("interval")) {
+                Node intervalNode = options.get("interval").getValueNode();
+                String text = text(intervalNode, key + ".interval");
+                interval = DurationText.parse(text).orElseThrow(() -> new ConfigException(file, line(intervalNode),
+                        key + ".interval", "expected a duration like 30m, 1h or 1d, got '" + text + "'"));
+            }
+            boolean comments = options.containsKey("comments")
+                    && bool(options.get("comments").getValueNode(), key + ".comments");
+            Optional<String> image = options.containsKey("image")
+                    ? Optional.of(text(options.get("image").getValueNode(), key + ".image"))
+                    : Optional.empty();
+            return new Subscription(path, url, author, limit, interval, comments, image);
+        }
+
+        private String url(String text, Node node, String key) throws ConfigException {
+            String url = text.strip();
+            if (url.isEmpty()) {
+                throw new ConfigException(file, line(node), key, "the URL is empty");
+            }
+            if (WINDOWS_DRIVE.matcher(url).matches() || !URL_SCHEME.matcher(url).find()) {
+                return base.resolve(url).normalize().toUri().toString();
+            }
+            String scheme = url.substring(0, url.indexOf(':')).toLowerCase(Locale.ROOT);
+            if (!Set.of("http", "https", "file", "rsshub").contains(scheme)) {
+                throw new ConfigException(file, line(node), key,
+                        "expected an http(s)://, file:, rsshub:// URL or a path, got '" + url + "'");
+            }
+            if (scheme.equals("rsshub") && !url.startsWith("rsshub://")) {
+                throw new ConfigException(file, line(node), key, "expected rsshub://ROUTE, got '" + url + "'");
+            }
+            return url;
+        }
+
+        private Map<String, NodeTuple> mapping(Node node, String key, Set<String> allowed) throws ConfigException {
+            if (!(node instanceof MappingNode map)) {
+                throw new ConfigException(file, line(node), key, "expected a mapping, got " + describe(node));
+            }
+            Map<String, NodeTuple> keys = new java.util.LinkedHashMap<>();
+            for (NodeTuple tuple : map.getValue()) {
+                String name = text(tuple.getKeyNode(), key);
+                String full = key.isEmpty() ? name : key + "." + name;
+                if (!allowed.contains(name)) {
+                    throw new ConfigException(file, line(tuple.getKeyNode()), full,
+                            "unknown key; expected one of " + String.join(", ", new java.util.TreeSet<>(allowed)));
+                }
+                if (keys.put(name, tuple) != null) {
+                    throw new ConfigException(file, line(tuple.getKeyNode()), full, "appears twice");
+                }
+            }
+            return keys;
+        }
+
+        private static boolean onlyOptions(MappingNode map) {
+            for (NodeTuple tuple : map.getValue()) {
+                if (!(tuple.getKeyNode() instanceof ScalarNode scalar) || !LEAF_KEYS.contains(scalar.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean hasKey(MappingNode map, String key) {
+            for (NodeTuple tuple : map.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(key)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private String text(Node node, String key) throws ConfigException {
+            if (node instanceof ScalarNode scalar) {
+                return scalar.getValue();
+            }
+            throw new ConfigException(file, line(node), key, "expected a text value, got " + describe(node));
+        }
+
+        private int positive(Node node, String key) throws ConfigException {
+            int value = nonNegative(node, key);
+            if (value == 0) {
+                throw new ConfigException(file, line(node), key, "expected a whole number above 0, got 0");
+            }
+            return value;
+        }
+
+        private int nonNegative(Node node, String key) throws ConfigException {
+            String text = text(node, key).strip();
+            try {
+                int value = Integer.parseInt(text);
+                if (value >= 0) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // reported below with the value that was given
+            }
+            throw new ConfigException(file, line(node), key, "expected a whole number of 0 or more, got '" + text + "'");
+        }
+
+        private boolean bool(Node node, String key) throws ConfigException {
+            String text = text(node, key).strip().toLowerCase(Locale.ROOT);
+            return switch (text) {
+                case "true", "yes", "on" -> true;
+                case "false", "no", "off" -> false;
+                default -> throw new ConfigException(file, line(node), key, "expected true or false, got '" + text + "'");
+            };
+        }
+
+        private static int line(Node node) {
+            return node.getStartMark() == null ? 1 : node.getStartMark().getLine() + 1;
+        }
+
+        private static String describe(Node node) {
+            if (node instanceof ScalarNode scalar) {
+                return scalar.getValue().isEmpty() ? "nothing" : "the text '" + scalar.getValue() + "'";
+            }
+            return node instanceof SequenceNode ? "a list" : "a mapping";
+        }
+
+        private static String keyOf(List<String> path) {
+            return path.isEmpty() ? "subscriptions" : "subscriptions." + String.join(".", path);
+        }
+
+        private static List<String> append(List<String> path, String name) {
+            List<String> longer = new ArrayList<>(path);
+            longer.add(name);
+            return longer;
+        }
+    }
+}

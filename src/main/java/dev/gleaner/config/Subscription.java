@@ -1,0 +1,52 @@
+package dev.gleaner.config;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One feed the user follows, with where its posts are filed and how they are written.
+ *
+ * @param path where the feed sits in the category tree; also its identity
+ * @param url an {@code http(s):}, {@code file:} or {@code rsshub://ROUTE} URL; a path in the
+ *     configuration is already resolved to a {@code file:} URL
+ * @param author the {@code author} written in each post; default: the site level of the path
+ * @param limit at most this many items are taken from each fetch of the feed, when set
+ * @param interval how often the feed wants to be fetched; default 30 minutes
+ * @param comments the {@code comments} flag written in each post; default false
+ * @param image the cover image URL template for items without an image, {@code {n}} standing for
+ *     the item's stable number; default the picsum template of the original site
+ */
+public record Subscription(
+        CategoryPath path,
+        String url,
+        String author,
+        OptionalInt limit,
+        Duration interval,
+        boolean comments,
+        Optional<String> image) {
+
+    /** How often a feed is fetched unless its leaf says otherwise. */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(30);
+
+    public Subscription {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(limit, "limit");
+        Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(image, "image");
+    }
+
+    /** A subscription with every option at its default. */
+    public static Subscription of(CategoryPath path, String url) {
+        return new Subscription(path, url, path.site(), OptionalInt.empty(), DEFAULT_INTERVAL, false,
+                Optional.empty());
+    }
+
+    /** The identity of the subscription in the store and in entry keys: its category path. */
+    public String id() {
+        return path.toString();
+    }
+}

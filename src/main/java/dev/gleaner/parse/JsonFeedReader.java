@@ -1,0 +1,124 @@
+package dev.gleaner.parse;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gleaner.model.Enclosure;
+import dev.gleaner.model.Entry;
+import dev.gleaner.model.Feed;
+import dev.gleaner.model.FeedFormat;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Reads JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1). */
+final class JsonFeedReader {
+    private static final int MAX_PROBLEMS = 20;
+
+    private final ObjectMapper mapper = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
+            .build());
+
+    Feed read(String source, String content, List<String> decodeProblems) throws FeedParseException {
+        JsonNode root;
+        try {
+            root = mapper.readTree(content);
+        } catch (JsonProcessingException e) {
+            throw new FeedParseException(source, "not valid JSON at line " + e.getLocation().getLineNr() + ": "
+                    + e.getOriginalMessage(), e);
+        } catch (JacksonException e) {
+            throw new FeedParseException(source, "not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        String version = text(root, "version");
+        if (!root.isObject() || !version.startsWith("https://jsonfeed.org/version/")) {
+            throw new FeedParseException(source, "JSON, but not a JSON Feed (no jsonfeed.org version)");
+        }
+        FeedFormat format = version.endsWith("/1") ? FeedFormat.JSON10 : FeedFormat.JSON11;
+        String base = Urls.firstAbsolute(text(root, "home_page_url"), source);
+        List<String> problems = new ArrayList<>(decodeProblems);
+        List<Entry> entries = new ArrayList<>();
+        JsonNode items = root.path("items");
+        int index = 0;
+        for (JsonNode item : items) {
+            index++;
+            if (!item.isObject()) {
+                if (problems.size() < MAX_PROBLEMS) {
+                    problems.add("item " + index + " skipped: not an object");
+                }
+                continue;
+            }
+            entries.add(entry(item, base, problems));
+        }
+        return new Feed(format, text(root, "title"), Urls.resolve(source, text(root, "home_page_url")),
+                text(root, "description"), entries, problems);
+    }
+
+    private static Entry entry(JsonNode item, String base, List<String> problems) {
+        String html = text(item, "content_html");
+        String plain = text(item, "content_text");
+        String content = !html.isEmpty() ? html : plain.isEmpty() ? "" : XmlText.escapeHtml(plain);
+        List<String> categories = new ArrayList<>();
+        for (JsonNode tag : item.path("tags")) {
+            if (tag.isTextual() && !tag.asText().isBlank()) {
+                categories.add(tag.asText().strip());
+            }
+        }
+        List<Enclosure> enclosures = new ArrayList<>();
+        for (JsonNode attachment : item.path("attachments")) {
+            String url = text(attachment, "url");
+            if (!url.isEmpty()) {
+                JsonNode size = attachment.path("size_in_bytes");
+                enclosures.add(new Enclosure(Urls.resolve(base, url), text(attachment, "mime_type"),
+                        size.canConvertToLong() ? OptionalLong.of(size.asLong()) : OptionalLong.empty()));
+            }
+        }
+        return new Entry(
+                idOf(item),
+                Urls.resolve(base, text(item, "url")),
+                text(item, "title"),
+                author(item),
+                date(item, "date_published", problems),
+                date(item, "date_modified", problems),
+                text(item, "summary").isEmpty() ? "" : XmlText.escapeHtml(text(item, "summary")),
+                content,
+                categories,
+                enclosures);
+    }
+
+    private static String idOf(JsonNode item) {
+        JsonNode id = item.get("id");
+        return id == null || id.isNull() || id.isContainerNode() ? "" : id.asText().strip();
+    }
+
+    private static String author(JsonNode item) {
+        for (JsonNode author : item.path("authors")) {
+            String name = text(author, "name");
+            if (!name.isEmpty()) {
+                return name;
+            }
+        }
+        return text(item.path("author"), "name");
+    }
+
+    private static Optional<Instant> date(JsonNode item, String field, List<String> problems) {
+        String value = text(item, field);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Instant> instant = Dates.parse(value);
+        if (instant.isEmpty() && problems.size() < MAX_PROBLEMS) {
+            problems.add("unreadable date '" + value + "' in " + field);
+        }
+        return instant;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || !value.isValueNode() || value.isNull() ? "" : value.asText().strip();
+    }
+}

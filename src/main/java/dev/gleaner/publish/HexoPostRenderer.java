@@ -1,0 +1,67 @@
+package dev.gleaner.publish;
+
+import dev.gleaner.content.CoverImage;
+import dev.gleaner.content.HtmlSanitizer;
+import java.util.Objects;
+
+/**
+ * Renders an entry as a Hexo post, byte for byte in the format of the original site (see
+ * {@code post-format.md}): front matter with title, categories, headimg, author, comments, date and
+ * thumbnail, then the sanitized body in a {@code <div>}.
+ *
+ * <p>Thread-safe.
+ */
+public final class HexoPostRenderer {
+    /** The cover image of the original site for items without one; {@code {n}} is 0..10000. */
+    public static final String DEFAULT_IMAGE_TEMPLATE = "https://picsum.photos/400/300?random={n}";
+    private static final int IMAGE_NUMBERS = 10_001;
+
+    private final HtmlSanitizer sanitizer;
+
+    public HexoPostRenderer(HtmlSanitizer sanitizer) {
+        this.sanitizer = Objects.requireNonNull(sanitizer, "sanitizer");
+    }
+
+    /** The text of the post for {@code input}. */
+    public String render(PostInput input) {
+        String body = sanitizer.sanitize(input.entry().body(), input.baseUri());
+        String image = URLs.oneLine(CoverImage.firstIn(body, input.baseUri())
+                .orElseGet(() -> input.imageTemplate().orElse(DEFAULT_IMAGE_TEMPLATE)
+                        .replace("{n}", Integer.toString(input.key().draw(IMAGE_NUMBERS)))));
+        StringBuilder post = new StringBuilder(body.length() + 512);
+        post.append("\n---\n");
+        post.append("title: ").append(title(PostNames.title(input.entry().title()))).append('\n');
+        post.append("categories: \n");
+        for (String level : input.path().levels()) {
+            post.append(" - ").append(YamlScalars.plainOrQuoted(level)).append('\n');
+        }
+        post.append("headimg: ").append(YamlScalars.singleQuoted(image)).append('\n');
+        post.append("author: ").append(YamlScalars.plainOrQuoted(input.author())).append('\n');
+        post.append("comments: ").append(input.comments()).append('\n');
+        post.append("date: ").append(HexoDate.format(input.entry().date().orElse(input.firstSeen()))).append('\n');
+        post.append("thumbnail: ").append(YamlScalars.singleQuoted(image)).append('\n');
+        post.append("---\n\n");
+        post.append("<div>   \n").append(escapeBraces(body)).append("  \n</div>\n").append(" ".repeat(12));
+        return post.toString();
+    }
+
+    /** Titles are single-quoted, or double-quoted when they hold a {@code '}, as the original did. */
+    private static String title(String title) {
+        return title.indexOf('\'') >= 0 ? YamlScalars.doubleQuoted(title) : YamlScalars.singleQuoted(title);
+    }
+
+    /** Hexo's template engine would read {@code {{ }}} and {@code {% %}} in content; entities it leaves alone. */
+    private static String escapeBraces(String html) {
+        return html.replace("{", "&#123;").replace("}", "&#125;");
+    }
+
+    /** URL text fit for one line of front matter. */
+    private static final class URLs {
+        static String oneLine(String url) {
+            StringBuilder out = new StringBuilder(url.length());
+            url.codePoints().filter(c -> !Character.isISOControl(c) && c != 0x2028 && c != 0x2029)
+                    .forEach(out::appendCodePoint);
+            return out.toString().strip();
+        }
+    }
+}

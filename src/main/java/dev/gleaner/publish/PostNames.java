@@ -1,0 +1,137 @@
+package dev.gleaner.publish;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The text rules of the original site for titles and file names, made safe on every file system.
+ */
+final class PostNames {
+    /** Longest file name written, in UTF-8 bytes, extension included. */
+    static final int MAX_FILE_NAME_BYTES = 200;
+    private static final String EXTENSION = ".md";
+    private static final Set<String> WINDOWS_RESERVED = Set.of("con", "prn", "aux", "nul",
+            "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
+            "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
+
+    private PostNames() {
+    }
+
+    /**
+     * The title written in the front matter: ASCII {@code : / \ ? * < > | [ ]} and the curly quotes
+     * {@code “ ”} turned into {@code _}, line breaks and runs of white space folded to one space,
+     * characters that cannot stand in text removed.
+     */
+    static String title(String title) {
+        StringBuilder out = new StringBuilder(title.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < title.length(); ) {
+            int c = title.codePointAt(i);
+            i += Character.charCount(c);
+            if (isFoldedSpace(c)) {
+                pendingSpace = out.length() > 0;
+                continue;
+            }
+            if (isUnwritable(c)) {
+                continue;
+            }
+            if (pendingSpace) {
+                out.append(' ');
+                pendingSpace = false;
+            }
+            out.appendCodePoint(isReplaced(c) ? '_' : c);
+        }
+        return out.toString();
+    }
+
+    /**
+     * The file name of a post, without extension: the title with the title rules applied, {@code #},
+     * {@code .} and line breaks removed, and nothing that a file system could misread.
+     */
+    static String fileStem(String rawTitle) {
+        StringBuilder out = new StringBuilder(rawTitle.length());
+        for (int i = 0; i < rawTitle.length(); ) {
+            int c = rawTitle.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '#' || c == '.' || c == '\n' || c == '\r' || isUnwritable(c) || Character.isISOControl(c)
+                    || c == 0x2028 || c == 0x2029) {
+                continue;
+            }
+            out.appendCodePoint(isReplaced(c) || c == '"' ? '_' : c);
+        }
+        return safeSegment(out.toString().strip());
+    }
+
+    /** A category, site or feed name made into one safe folder name. */
+    static String directory(String level) {
+        StringBuilder out = new StringBuilder(level.length());
+        for (int i = 0; i < level.length(); ) {
+            int c = level.codePointAt(i);
+            i += Character.charCount(c);
+            if (isUnwritable(c) || Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                continue;
+            }
+            out.appendCodePoint(isReplaced(c) || c == '"' ? '_' : c);
+        }
+        String name = out.toString().strip();
+        while (name.startsWith(".")) {
+            name = name.substring(1);
+        }
+        while (name.endsWith(".")) {
+            name = name.substring(0, name.length() - 1);
+        }
+        name = safeSegment(cut(name.strip(), MAX_FILE_NAME_BYTES));
+        return name.isEmpty() ? "_" : name;
+    }
+
+    /** {@code stem} plus an optional suffix plus {@code .md}, cut so the whole stays within the limit. */
+    static String fileName(String stem, String suffix) {
+        int budget = MAX_FILE_NAME_BYTES - EXTENSION.length() - utf8Length(suffix);
+        return cut(stem, budget).strip() + suffix + EXTENSION;
+    }
+
+    private static String safeSegment(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return WINDOWS_RESERVED.contains(lower) ? name + "_" : name;
+    }
+
+    /** The longest prefix of {@code text} whose UTF-8 form fits in {@code maxBytes}, never splitting a character. */
+    static String cut(String text, int maxBytes) {
+        if (utf8Length(text) <= maxBytes) {
+            return text;
+        }
+        int bytes = 0;
+        int end = 0;
+        while (end < text.length()) {
+            int c = text.codePointAt(end);
+            int size = utf8Length(new String(Character.toChars(c)));
+            if (bytes + size > maxBytes) {
+                break;
+            }
+            bytes += size;
+            end += Character.charCount(c);
+        }
+        return text.substring(0, end);
+    }
+
+    private static int utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static boolean isReplaced(int c) {
+        return c == ':' || c == '/' || c == '\\' || c == '?' || c == '*' || c == '<' || c == '>' || c == '|'
+                || c == '[' || c == ']' || c == '“' || c == '”';
+    }
+
+    private static boolean isFoldedSpace(int c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x85
+                || c == 0x2028 || c == 0x2029;
+    }
+
+    /** Characters no text file should hold: other controls, lone surrogates and non-characters. */
+    private static boolean isUnwritable(int c) {
+        return (c < 0x20 && !isFoldedSpace(c)) || (c >= 0x7F && c <= 0x9F && c != 0x85)
+                || (c >= 0xD800 && c <= 0xDFFF) || c == 0xFFFE || c == 0xFFFF;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.gleaner.store;
+
+import dev.gleaner.fetch.Validators;
+import dev.gleaner.model.EntryKey;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The entries seen in feeds, and which of them have been published where. */
+public interface EntryStore {
+
+    /**
+     * Records a successful fetch in one transaction: the subscription's validators and health, and
+     * every entry of the feed. New entries are queued to be published; when the subscription has
+     * never had an entry, only the newest {@code backlog} of them are, and the rest are remembered
+     * as skipped so they are never published.
+     *
+     * @param entries the feed's entries, newest first
+     */
+    RecordedFetch onFetched(long subscriptionId, Instant at, Validators validators, List<SeenEntry> entries,
+            int backlog);
+
+    /** Entries queued to be published, oldest first. */
+    List<StoredEntry> pending();
+
+    /**
+     * Reserves {@code postPath} for the entry, before its file is written.
+     *
+     * @return false when another entry holds that path
+     */
+    boolean reservePath(EntryKey key, String postPath);
+
+    /** The entry that holds {@code postPath}, if any. */
+    Optional<EntryKey> pathOwner(String postPath);
+
+    /** Records that the entry's file was written. */
+    void onWritten(EntryKey key, Instant at);
+
+    /** Every stored entry of a subscription, newest first seen first. */
+    List<StoredEntry> ofSubscription(long subscriptionId);
+}
