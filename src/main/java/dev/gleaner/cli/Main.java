@@ -1,5 +1,7 @@
 package dev.gleaner.cli;
 
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,9 +20,17 @@ public final class Main implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns its exit code, for tests and for {@link #main}. */
+    /** Runs the command line on standard output and error and returns its exit code. */
     public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
+    }
+
+    /** Runs the command line, writing to {@code out} and {@code err}, and returns its exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             line.getErr().println("gleaner: " + exception.getMessage());
             return ExitCodes.FAILED;

@@ -68,7 +68,10 @@ final class RunCommand implements Callable<Integer> {
             subtrees.add(new CategoryPath(levels));
         }
         RunSummary summary;
-        try (Fetcher fetcher = new Fetcher(FetchSettings.defaults(config.rsshub()))) {
+        FetchSettings defaults = FetchSettings.defaults(config.rsshub());
+        FetchSettings settings = new FetchSettings(defaults.connectTimeout(), config.fetch().timeout(),
+                defaults.maxRedirects(), defaults.maxBytes(), defaults.userAgent(), config.rsshub());
+        try (Fetcher fetcher = new Fetcher(settings)) {
             Store store = Store.open(config.storage());
             InstantSource clock = InstantSource.system();
             HexoPostWriter writer = new HexoPostWriter(config.site().postsDir(),
@@ -76,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
             RunPass pass = new RunPass(config, store, fetcher, FeedParser.standard(),
                     new PostPublisher(store.entries(), writer), clock);
             ProgressBar bar = ProgressBar.forTerminal(out, global.quiet);
-            summary = pass.run(new RunOptions(subtrees, 8), bar);
+            summary = pass.run(new RunOptions(subtrees, config.fetch().concurrency()), bar);
             bar.finish();
         } catch (StoreException e) {
             err.println("gleaner: store " + config.storage() + ": " + e.getMessage());

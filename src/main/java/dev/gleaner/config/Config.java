@@ -15,6 +15,7 @@ import java.util.Objects;
  *     order; default {@code https://rsshub.app}
  * @param backlog at most this many items of a new subscription are published, newest first;
  *     default 20
+ * @param fetch how feeds are fetched
  * @param subscriptions the leaves of the category tree, in file order
  */
 public record Config(
@@ -23,12 +24,14 @@ public record Config(
         String storage,
         List<String> rsshub,
         int backlog,
+        FetchOptions fetch,
         List<Subscription> subscriptions) {
 
     public Config {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(fetch, "fetch");
         rsshub = List.copyOf(rsshub);
         subscriptions = List.copyOf(subscriptions);
         if (backlog < 0) {

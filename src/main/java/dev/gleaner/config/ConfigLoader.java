@@ -39,7 +39,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * <p>Instances are thread-safe.
  */
 public final class ConfigLoader {
-    private static final Set<String> TOP_KEYS = Set.of("site", "storage", "rsshub", "backlog", "subscriptions");
+    private static final Set<String> TOP_KEYS = Set.of("site", "storage", "rsshub", "backlog", "fetch", "subscriptions");
+    private static final Set<String> FETCH_KEYS = Set.of("timeout", "concurrency");
     private static final Set<String> SITE_KEYS = Set.of("title", "output");
     private static final Set<String> LEAF_KEYS = Set.of("url", "author", "limit", "interval", "comments", "image");
     private static final Pattern URL_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
@@ -96,6 +97,7 @@ public final class ConfigLoader {
             int backlog = top.containsKey("backlog")
                     ? nonNegative(top.get("backlog").getValueNode(), "backlog")
                     : 20;
+            FetchOptions fetch = top.containsKey("fetch") ? fetch(top.get("fetch")) : FetchOptions.DEFAULTS;
             if (!top.containsKey("subscriptions")) {
                 throw new ConfigException(file, line(root), "subscriptions",
                         "missing; expected the category tree of subscriptions");
@@ -106,7 +108,7 @@ public final class ConfigLoader {
                 throw new ConfigException(file, line(top.get("subscriptions").getValueNode()), "subscriptions",
                         "no subscription; expected at least one leaf like 知乎热榜: rsshub://zhihu/hotlist");
             }
-            return new Config(file, site, storage, rsshub, backlog, subscriptions);
+            return new Config(file, site, storage, rsshub, backlog, fetch, subscriptions);
         }
 
         private SiteSettings site(@Nullable NodeTuple tuple) throws ConfigException {
@@ -122,6 +124,24 @@ public final class ConfigLoader {
                 }
             }
             return new SiteSettings(title, output);
+        }
+
+        private FetchOptions fetch(NodeTuple tuple) throws ConfigException {
+            Map<String, NodeTuple> keys = mapping(tuple.getValueNode(), "fetch", FETCH_KEYS);
+            var timeout = FetchOptions.DEFAULTS.timeout();
+            if (keys.containsKey("timeout")) {
+                timeout = duration(keys.get("timeout").getValueNode(), "fetch.timeout");
+            }
+            int concurrency = keys.containsKey("concurrency")
+                    ? positive(keys.get("concurrency").getValueNode(), "fetch.concurrency")
+                    : FetchOptions.DEFAULTS.concurrency();
+            return new FetchOptions(timeout, concurrency);
+        }
+
+        private java.time.Duration duration(Node node, String key) throws ConfigException {
+            String text = text(node, key);
+            return DurationText.parse(text).orElseThrow(() -> new ConfigException(file, line(node), key,
+                    "expected a duration like 30s, 30m, 1h or 1d, got '" + text + "'"));
         }
 
         private String storage(String url) {
@@ -193,20 +213,17 @@ public final class ConfigLoader {
             String key = keyOf(levels);
             CategoryPath path = new CategoryPath(levels);
             Node urlNode = options.isEmpty() ? node : options.get("url").getValueNode();
-            String url = url(text(urlNode, key + ".url"), urlNode, key);
+            String urlKey = options.isEmpty() ? key : key + ".url";
+            String url = url(text(urlNode, urlKey), urlNode, urlKey);
             String author = options.containsKey("author")
                     ? text(options.get("author").getValueNode(), key + ".author")
                     : path.site();
             OptionalInt limit = options.containsKey("limit")
                     ? OptionalInt.of(positive(options.get("limit").getValueNode(), key + ".limit"))
                     : OptionalInt.empty();
-            var interval = Subscription.DEFAULT_INTERVAL;
-            if (options.containsKey("interval")) {
-                Node intervalNode = options.get("interval").getValueNode();
-                String text = text(intervalNode, key + ".interval");
-                interval = DurationText.parse(text).orElseThrow(() -> new ConfigException(file, line(intervalNode),
-                        key + ".interval", "expected a duration like 30m, 1h or 1d, got '" + text + "'"));
-            }
+            var interval = options.containsKey("interval")
+                    ? duration(options.get("interval").getValueNode(), key + ".interval")
+                    : Subscription.DEFAULT_INTERVAL;
             boolean comments = options.containsKey("comments")
                     && bool(options.get("comments").getValueNode(), key + ".comments");
             Optional<String> image = options.containsKey("image")

@@ -1,0 +1,140 @@
+package dev.gleaner.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private Config load(String yaml) throws Exception {
+        Path file = dir.resolve("gleaner.yml");
+        Files.writeString(file, yaml);
+        return new ConfigLoader().load(file);
+    }
+
+    @Nested
+    class ACategoryTree {
+        @Test
+        void givesOneSubscriptionPerLeafWithItsPath() throws Exception {
+            Config config = load("""
+                    subscriptions:
+                      社交媒体:
+                        知乎:
+                          知乎热榜: rsshub://zhihu/hotlist
+                      编程:
+                        开源中国:
+                          资讯: {url: rsshub://oschina/news/project, interval: 1h, limit: 30}
+                    """);
+
+            assertThat(config.subscriptions()).hasSize(2);
+            Subscription zhihu = config.subscriptions().get(0);
+            assertThat(zhihu.path()).isEqualTo(CategoryPath.of("社交媒体", "知乎", "知乎热榜"));
+            assertThat(zhihu.url()).isEqualTo("rsshub://zhihu/hotlist");
+            Subscription oschina = config.subscriptions().get(1);
+            assertThat(oschina.interval()).isEqualTo(Duration.ofHours(1));
+            assertThat(oschina.limit()).hasValue(30);
+        }
+
+        @Test
+        void defaultsTheAuthorToTheSiteLevel() throws Exception {
+            Config config = load("subscriptions:\n  社交媒体:\n    知乎:\n      知乎热榜: rsshub://zhihu/hotlist\n");
+
+            assertThat(config.subscriptions().get(0).author()).isEqualTo("知乎");
+            assertThat(config.subscriptions().get(0).comments()).isFalse();
+        }
+
+        @Test
+        void takesEveryLeafOption() throws Exception {
+            Config config = load("""
+                    subscriptions:
+                      编程:
+                        GitHub:
+                          Trending: {url: https://example.org/t.atom, author: GitHub 趋势, comments: true,
+                                     image: "https://img.example/{n}.jpg", interval: 90m}
+                    """);
+
+            Subscription leaf = config.subscriptions().get(0);
+            assertThat(leaf.author()).isEqualTo("GitHub 趋势");
+            assertThat(leaf.comments()).isTrue();
+            assertThat(leaf.image()).contains("https://img.example/{n}.jpg");
+            assertThat(leaf.interval()).isEqualTo(Duration.ofMinutes(90));
+        }
+
+        @Test
+        void resolvesPathsAgainstTheConfigurationFolder() throws Exception {
+            Config config = load("""
+                    site: {output: out}
+                    storage: jdbc:sqlite:data/g.db
+                    subscriptions:
+                      a:
+                        b:
+                          c: feeds/c.xml
+                    """);
+
+            assertThat(config.subscriptions().get(0).url()).isEqualTo(dir.resolve("feeds/c.xml").toUri().toString());
+            assertThat(config.site().postsDir()).isEqualTo(dir.resolve("out/source/_posts"));
+            assertThat(config.storage()).isEqualTo("jdbc:sqlite:" + dir.resolve("data/g.db"));
+        }
+
+        @Test
+        void hasTheDocumentedDefaults() throws Exception {
+            Config config = load("subscriptions:\n  a:\n    b:\n      c: https://example.org/feed\n");
+
+            assertThat(config.backlog()).isEqualTo(20);
+            assertThat(config.rsshub()).containsExactly("https://rsshub.app");
+            assertThat(config.site().title()).isEqualTo("信息流");
+            assertThat(config.storage()).isEqualTo("jdbc:sqlite:" + dir.resolve("gleaner.db"));
+            assertThat(config.fetch()).isEqualTo(FetchOptions.DEFAULTS);
+        }
+    }
+
+    @Nested
+    class AMistake {
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                unknown top key         | titel: x\\nsubscriptions: {a: {b: {c: https://x.org/f}}}       | 1 | titel: unknown key
+                unknown leaf option     | subscriptions:\\n  a:\\n    b:\\n      c: {url: https://x.org/f, limt: 3} | 4 | subscriptions.a.b.c.limt: unknown key; expected one of
+                bad interval            | subscriptions:\\n  a:\\n    b:\\n      c: {url: https://x.org/f, interval: soon} | 4 | subscriptions.a.b.c.interval: expected a duration like
+                negative limit          | subscriptions:\\n  a:\\n    b:\\n      c: {url: https://x.org/f, limit: -1} | 4 | subscriptions.a.b.c.limit: expected a whole number
+                bad comments            | subscriptions:\\n  a:\\n    b:\\n      c: {url: https://x.org/f, comments: maybe} | 4 | subscriptions.a.b.c.comments: expected true or false
+                empty url               | subscriptions:\\n  a:\\n    b:\\n      c:                       | 4 | subscriptions.a.b.c: the URL is empty
+                unknown scheme          | subscriptions:\\n  a:\\n    b:\\n      c: ftp://x.org/f          | 4 | expected an http(s)://, file:, rsshub:// URL or a path
+                options without url     | subscriptions:\\n  a:\\n    b:\\n      c: {limit: 3}           | 4 | subscriptions.a.b.c: has feed options but no 'url'
+                no subscriptions        | site: {title: x}                                             | 1 | subscriptions: missing
+                a list for a tree       | subscriptions:\\n  - https://x.org/f                          | 2 | subscriptions: expected a mapping of categories
+                a slash in a name       | subscriptions:\\n  a/b:\\n    c: https://x.org/f             | 2 | must not contain '/'
+                not YAML                | subscriptions: [unclosed                                      | 1 | not valid YAML
+                bad rsshub instance     | rsshub: [rsshub.app]\\nsubscriptions: {a: {b: {c: https://x.org/f}}} | 1 | rsshub: expected the http(s) URL
+                """)
+        void namesTheFileLineAndKeyAndWhatWasExpected(String situation, String yaml, int line, String message) {
+            assertThatThrownBy(() -> load(yaml.replace("\\n", "\n")))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith(dir.resolve("gleaner.yml") + ":" + line + ":")
+                    .hasMessageContaining(message);
+        }
+
+        @Test
+        void duplicateKeysAreRefused() {
+            assertThatThrownBy(() -> load("subscriptions:\n  a:\n    b:\n      c: https://x.org/1\n      c: https://x.org/2\n"))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining(":5:");
+        }
+
+        @Test
+        void aMissingFileSaysSo() {
+            assertThatThrownBy(() -> new ConfigLoader().load(dir.resolve("nope.yml")))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessage(dir.resolve("nope.yml") + ": no such file");
+        }
+    }
+}
