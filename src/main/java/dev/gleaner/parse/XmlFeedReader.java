@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 import org.jdom2.Document;
 import org.jdom2.JDOMException;
 import org.jdom2.input.JDOMParseException;
@@ -35,12 +36,17 @@ import org.jspecify.annotations.Nullable;
  */
 final class XmlFeedReader {
     private static final int MAX_PROBLEMS = 20;
+    private static final Pattern HTML_START = Pattern.compile(
+            "(?:\\s|<\\?xml[^>]*>|<!--.*?-->)*<(?:!doctype\\s+html|html[\\s>])", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     Feed read(String source, String content, List<String> decodeProblems) throws FeedParseException {
         List<String> problems = new ArrayList<>(decodeProblems);
         String cleaned = XmlText.withoutIllegalCharacters(content);
         if (cleaned.length() != content.length()) {
             problems.add("characters not allowed in XML were removed");
+        }
+        if (HTML_START.matcher(cleaned).lookingAt()) {
+            throw new FeedParseException(source, "a web page (HTML), not a feed");
         }
         Document document = document(source, cleaned);
         String root = document.getRootElement().getName().toLowerCase(Locale.ROOT);

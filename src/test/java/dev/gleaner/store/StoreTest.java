@@ -1,0 +1,151 @@
+package dev.gleaner.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gleaner.config.CategoryPath;
+import dev.gleaner.config.Subscription;
+import dev.gleaner.fetch.Validators;
+import dev.gleaner.model.Entry;
+import dev.gleaner.model.EntryKey;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SQLite store, on a real database file. */
+class StoreTest {
+    private static final Instant NOW = Instant.parse("2026-11-26T08:00:00Z");
+    private static final Subscription ZHIHU =
+            Subscription.of(CategoryPath.of("社交媒体", "知乎", "知乎热榜"), "rsshub://zhihu/hotlist");
+
+    @TempDir
+    Path dir;
+
+    Store store;
+
+    @BeforeEach
+    void open() {
+        store = Store.open("jdbc:sqlite:" + dir.resolve("gleaner.db"));
+    }
+
+    private static SeenEntry seen(int n, String body) {
+        Entry entry = new Entry("guid-" + n, "https://example.org/" + n, "标题 " + n, "", Optional.empty(),
+                Optional.empty(), body, "", List.of("a"), List.of());
+        return new SeenEntry(EntryKey.of(ZHIHU.id(), entry), entry, "hash-" + body);
+    }
+
+    private static List<SeenEntry> seen(int count) {
+        List<SeenEntry> entries = new ArrayList<>();
+        for (int n = 1; n <= count; n++) {
+            entries.add(seen(n, "body"));
+        }
+        return entries;
+    }
+
+    @Nested
+    class Subscriptions {
+        @Test
+        void areReconciledByPathAndForgetTheirValidatorsWhenTheUrlChanges() {
+            long id = store.subscriptions().reconcile(ZHIHU, NOW).id();
+            store.subscriptions().onNotModified(id, NOW, Validators.of("\"e1\"", "Sat, 21 May 2022 06:05:19 GMT"));
+            assertThat(store.subscriptions().reconcile(ZHIHU, NOW).validators().etag()).contains("\"e1\"");
+
+            SubscriptionState moved = store.subscriptions().reconcile(
+                    Subscription.of(ZHIHU.path(), "https://example.org/other.xml"), NOW);
+
+            assertThat(moved.id()).isEqualTo(id);
+            assertThat(moved.validators()).isEqualTo(Validators.NONE);
+        }
+
+        @Test
+        void countConsecutiveFailuresUntilASuccess() {
+            long id = store.subscriptions().reconcile(ZHIHU, NOW).id();
+            store.subscriptions().onFetchError(id, NOW, "HTTP 503 Service Unavailable");
+            store.subscriptions().onFetchError(id, NOW.plusSeconds(60), "timed out after 30 s");
+
+            SubscriptionState failing = store.subscriptions().find(ZHIHU.id()).orElseThrow();
+            assertThat(failing.consecutiveFailures()).isEqualTo(2);
+            assertThat(failing.lastError()).isEqualTo("timed out after 30 s");
+            assertThat(failing.lastAttempt()).contains(NOW.plusSeconds(60));
+            assertThat(failing.lastSuccess()).isEmpty();
+
+            store.entries().onFetched(id, NOW.plusSeconds(120), Validators.NONE, seen(1), 20);
+
+            SubscriptionState healthy = store.subscriptions().find(ZHIHU.id()).orElseThrow();
+            assertThat(healthy.consecutiveFailures()).isZero();
+            assertThat(healthy.lastError()).isEmpty();
+            assertThat(healthy.lastSuccess()).contains(NOW.plusSeconds(120));
+        }
+    }
+
+    @Nested
+    class Entries {
+        @Test
+        void aNewSubscriptionQueuesOnlyItsBacklogAndRemembersTheRestAsSkipped() {
+            long id = store.subscriptions().reconcile(ZHIHU, NOW).id();
+
+            RecordedFetch first = store.entries().onFetched(id, NOW, Validators.NONE, seen(30), 20);
+
+            assertThat(first).isEqualTo(new RecordedFetch(30, 30, 20, 10));
+            assertThat(store.entries().pending()).hasSize(20);
+            assertThat(store.entries().ofSubscription(id)).hasSize(30);
+        }
+
+        @Test
+        void afterTheFirstFetchEveryNewEntryIsQueued() {
+            long id = store.subscriptions().reconcile(ZHIHU, NOW).id();
+            store.entries().onFetched(id, NOW, Validators.NONE, seen(2), 1);
+
+            RecordedFetch second = store.entries().onFetched(id, NOW.plusSeconds(60), Validators.NONE, seen(5), 1);
+
+            assertThat(second).isEqualTo(new RecordedFetch(5, 3, 3, 0));
+            assertThat(store.entries().pending()).hasSize(4);
+        }
+
+        @Test
+        void aKnownEntryKeepsItsFirstSeenTimeAndTakesItsNewContent() {
+            long id = store.subscriptions().reconcile(ZHIHU, NOW).id();
+            store.entries().onFetched(id, NOW, Validators.NONE, List.of(seen(1, "old")), 20);
+
+            RecordedFetch again = store.entries().onFetched(id, NOW.plusSeconds(60), Validators.NONE,
+                    List.of(seen(1, "new")), 20);
+
+            assertThat(again.added()).isZero();
+            StoredEntry stored = store.entries().ofSubscription(id).get(0);
+            assertThat(stored.firstSeen()).isEqualTo(NOW);
+            assertThat(stored.entry().summary()).isEqualTo("new");
+        }
+
+        @Test
+        void aPathIsHeldByOneEntryOnly() {
+            long id = store.subscriptions().reconcile(ZHIHU, NOW).id();
+            store.entries().onFetched(id, NOW, Validators.NONE, seen(2), 20);
+            EntryKey first = seen(1, "body").key();
+            EntryKey second = seen(2, "body").key();
+
+            assertThat(store.entries().reservePath(first, "a/b/c/x.md")).isTrue();
+            assertThat(store.entries().reservePath(first, "a/b/c/x.md")).isTrue();
+            assertThat(store.entries().reservePath(second, "a/b/c/x.md")).isFalse();
+            assertThat(store.entries().pathOwner("a/b/c/x.md")).contains(first);
+        }
+
+        @Test
+        void aWrittenEntryLeavesTheQueueAndSurvivesReopening() {
+            long id = store.subscriptions().reconcile(ZHIHU, NOW).id();
+            store.entries().onFetched(id, NOW, Validators.NONE, seen(1), 20);
+            EntryKey key = seen(1, "body").key();
+            store.entries().reservePath(key, "x.md");
+
+            store.entries().onWritten(key, NOW);
+
+            Store reopened = Store.open("jdbc:sqlite:" + dir.resolve("gleaner.db"));
+            assertThat(reopened.entries().pending()).isEmpty();
+            assertThat(reopened.entries().ofSubscription(id).get(0).postPath()).contains("x.md");
+        }
+    }
+}
