@@ -19,7 +19,6 @@ import dev.gleaner.store.StoreException;
 import java.io.PrintWriter;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -60,12 +59,12 @@ final class RunCommand implements Callable<Integer> {
         }
         List<CategoryPath> subtrees = new ArrayList<>();
         for (String path : only) {
-            List<String> levels = Arrays.stream(path.split("/")).filter(level -> !level.isBlank()).toList();
-            if (levels.isEmpty()) {
+            try {
+                subtrees.add(CategoryPath.parse(path));
+            } catch (IllegalArgumentException e) {
                 err.println("gleaner: --only " + path + ": expected a category path like 社交媒体/知乎");
                 return ExitCodes.USAGE;
             }
-            subtrees.add(new CategoryPath(levels));
         }
         RunSummary summary;
         FetchSettings defaults = FetchSettings.defaults(config.rsshub());

@@ -1,5 +1,6 @@
 package dev.gleaner.config;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,6 +27,36 @@ public record CategoryPath(List<String> levels) {
         return new CategoryPath(List.of(levels));
     }
 
+    /**
+     * The path that {@link #toString()} wrote: levels separated by {@code /}, a {@code /} or
+     * {@code \} inside a level escaped with {@code \}.
+     *
+     * @throws IllegalArgumentException when the text holds no level
+     */
+    public static CategoryPath parse(String text) {
+        List<String> levels = new ArrayList<>();
+        StringBuilder level = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                level.append(text.charAt(++i));
+            } else if (c == '/') {
+                addLevel(levels, level);
+            } else {
+                level.append(c);
+            }
+        }
+        addLevel(levels, level);
+        return new CategoryPath(levels);
+    }
+
+    private static void addLevel(List<String> levels, StringBuilder level) {
+        if (!level.toString().isBlank()) {
+            levels.add(level.toString().strip());
+        }
+        level.setLength(0);
+    }
+
     /** The innermost level: the feed's own name. */
     public String name() {
         return levels.get(levels.size() - 1);
@@ -46,9 +77,20 @@ public record CategoryPath(List<String> levels) {
                 && levels.subList(0, prefix.levels.size()).equals(prefix.levels);
     }
 
-    /** The levels joined with {@code /}, as written on the command line. */
+    /**
+     * The levels joined with {@code /}, as written on the command line; a {@code /} inside a level
+     * (the real feed name {@code 首页 - 白金攻略 / 游戏开箱}) is escaped as {@code \/}, so every path has
+     * one text and every text one path.
+     */
     @Override
     public String toString() {
-        return String.join("/", levels);
+        StringBuilder text = new StringBuilder();
+        for (String level : levels) {
+            if (!text.isEmpty()) {
+                text.append('/');
+            }
+            text.append(level.replace("\\", "\\\\").replace("/", "\\/"));
+        }
+        return text.toString();
     }
 }

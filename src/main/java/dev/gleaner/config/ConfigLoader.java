@@ -186,10 +186,6 @@ public final class ConfigLoader {
                 if (name.isEmpty()) {
                     throw new ConfigException(file, line(tuple.getKeyNode()), key, "a category or feed name is blank");
                 }
-                if (name.contains("/")) {
-                    throw new ConfigException(file, line(tuple.getKeyNode()), keyOf(childPath),
-                            "a category or feed name must not contain '/', which separates levels on the command line");
-                }
                 if (!seen.add(name)) {
                     throw new ConfigException(file, line(tuple.getKeyNode()), keyOf(childPath),
                             "appears twice under the same parent");

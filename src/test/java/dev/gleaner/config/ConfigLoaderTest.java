@@ -112,7 +112,6 @@ class ConfigLoaderTest {
                 options without url     | subscriptions:\\n  a:\\n    b:\\n      c: {limit: 3}           | 4 | subscriptions.a.b.c: has feed options but no 'url'
                 no subscriptions        | site: {title: x}                                             | 1 | subscriptions: missing
                 a list for a tree       | subscriptions:\\n  - https://x.org/f                          | 2 | subscriptions: expected a mapping of categories
-                a slash in a name       | subscriptions:\\n  a/b:\\n    c: https://x.org/f             | 2 | must not contain '/'
                 not YAML                | subscriptions: [unclosed                                      | 1 | not valid YAML
                 bad rsshub instance     | rsshub: [rsshub.app]\\nsubscriptions: {a: {b: {c: https://x.org/f}}} | 1 | rsshub: expected the http(s) URL
                 """)
