@@ -73,12 +73,18 @@ public final class Fetcher implements AutoCloseable {
         List<String> reasons = new ArrayList<>();
         for (String instance : settings.rsshubInstances()) {
             try {
-                return http.fetch(instance + "/" + route, validators);
+                return http.fetch(join(instance, route), validators);
             } catch (FetchException e) {
                 reasons.add(instance + ": " + e.reason());
             }
         }
         throw new FetchException(url, "no RSSHub instance answered (" + String.join("; ", reasons) + ")");
+    }
+
+    /** The route's URL on an instance, with one slash between them however either is written. */
+    private static String join(String instance, String route) {
+        String base = instance.endsWith("/") ? instance.substring(0, instance.length() - 1) : instance;
+        return base + "/" + (route.startsWith("/") ? route.substring(1) : route);
     }
 
     @Override

@@ -67,8 +67,7 @@ final class HttpFetcher {
             String source = current.toString();
             if (status == 304) {
                 closeQuietly(response.body());
-                Validators next = validatorsOf(response.headers());
-                return new FetchOutcome.NotModified(source, next.isEmpty() ? validators : next);
+                return new FetchOutcome.NotModified(source, validatorsOf(response.headers()).or(validators));
             }
             if (status < 200 || status > 299) {
                 closeQuietly(response.body());
@@ -143,7 +142,7 @@ final class HttpFetcher {
 
     private static URI parse(String url) throws FetchException {
         try {
-            URI uri = new URI(url);
+            URI uri = UriText.parse(url);
             if (uri.getHost() == null) {
                 throw new FetchException(url, "no host in URL");
             }
@@ -155,7 +154,7 @@ final class HttpFetcher {
 
     private static URI resolve(String url, URI current, String location) throws FetchException {
         try {
-            URI next = current.resolve(new URI(location.strip()));
+            URI next = current.resolve(UriText.parseHeader(location.strip()));
             String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https")) {
                 throw new FetchException(url, "redirect to a non-HTTP URL: " + location);

@@ -24,6 +24,14 @@ public record Validators(Optional<String> etag, Optional<String> lastModified) {
         return new Validators(nonBlank(etag), nonBlank(lastModified));
     }
 
+    /**
+     * These validators, each missing one taken from {@code previous}: a 304 that repeats only its
+     * ETag has not withdrawn the Last-Modified date.
+     */
+    public Validators or(Validators previous) {
+        return new Validators(etag.or(previous::etag), lastModified.or(previous::lastModified));
+    }
+
     /** Whether there is anything to send back. */
     public boolean isEmpty() {
         return etag.isEmpty() && lastModified.isEmpty();

@@ -59,9 +59,9 @@ final class JsonFeedReader {
     }
 
     private static Entry entry(JsonNode item, String base, List<String> problems) {
-        String html = text(item, "content_html");
+        String html = raw(item, "content_html");
         String plain = text(item, "content_text");
-        String content = !html.isEmpty() ? html : plain.isEmpty() ? "" : XmlText.escapeHtml(plain);
+        String content = !html.isBlank() ? html : plain.isEmpty() ? "" : XmlText.escapeHtml(plain);
         List<String> categories = new ArrayList<>();
         for (JsonNode tag : item.path("tags")) {
             if (tag.isTextual() && !tag.asText().isBlank()) {
@@ -115,6 +115,12 @@ final class JsonFeedReader {
             problems.add("unreadable date '" + value + "' in " + field);
         }
         return instant;
+    }
+
+    /** A field's text as the feed gives it, white space kept: HTML bodies are reproduced byte for byte. */
+    private static String raw(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || !value.isValueNode() || value.isNull() ? "" : value.asText();
     }
 
     private static String text(JsonNode node, String field) {

@@ -125,8 +125,9 @@ final class XmlFeedReader {
         return text(syndEntry.getUri());
     }
 
+    /** HTML as the feed gives it: white space around it is kept, since posts reproduce it byte for byte. */
     private static String html(SyndContent content) {
-        String value = text(content.getValue());
+        String value = content.getValue() == null ? "" : content.getValue();
         String type = content.getType() == null ? "" : content.getType().toLowerCase(Locale.ROOT);
         return type.equals("text") || type.equals("text/plain") ? XmlText.escapeHtml(value) : value;
     }
