@@ -1,5 +1,6 @@
 package dev.gleaner.publish;
 
+import dev.gleaner.model.EntryKey;
 import dev.gleaner.store.EntryStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,10 @@ public final class HexoPostWriter {
         if (isFree(input, plain, bytes) && entries.reservePath(input.key(), plain)) {
             return plain;
         }
-        String distinct = folder + PostNames.fileName(stem, stem.isEmpty() ? suffix : "-" + suffix);
+        // Without a stem the plain name is already the short key; the whole key tells it apart.
+        String distinct = folder + (stem.isEmpty()
+                ? PostNames.fileName(input.key().value(), "")
+                : PostNames.fileName(stem, "-" + suffix));
         if (isFree(input, distinct, bytes) && entries.reservePath(input.key(), distinct)) {
             return distinct;
         }
@@ -65,7 +69,7 @@ public final class HexoPostWriter {
 
     /** Free: held by no other entry, and not a file of someone else's (an identical file is adopted). */
     private boolean isFree(PostInput input, String relative, byte[] bytes) throws IOException {
-        Optional<?> owner = entries.pathOwner(relative);
+        Optional<EntryKey> owner = entries.pathOwner(relative);
         if (owner.isPresent()) {
             return owner.get().equals(input.key());
         }

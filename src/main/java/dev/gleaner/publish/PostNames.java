@@ -11,9 +11,10 @@ final class PostNames {
     /** Longest file name written, in UTF-8 bytes, extension included. */
     static final int MAX_FILE_NAME_BYTES = 200;
     private static final String EXTENSION = ".md";
+    // Device names, as Microsoft's "Naming Files, Paths, and Namespaces" lists them, superscript digits included.
     private static final Set<String> WINDOWS_RESERVED = Set.of("con", "prn", "aux", "nul",
-            "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
-            "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
+            "com0", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9", "com¹", "com²", "com³",
+            "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9", "lpt¹", "lpt²", "lpt³");
 
     private PostNames() {
     }
@@ -54,8 +55,7 @@ final class PostNames {
         for (int i = 0; i < rawTitle.length(); ) {
             int c = rawTitle.codePointAt(i);
             i += Character.charCount(c);
-            if (c == '#' || c == '.' || c == '\n' || c == '\r' || isUnwritable(c) || Character.isISOControl(c)
-                    || c == 0x2028 || c == 0x2029) {
+            if (c == '#' || c == '.' || isDroppedFromNames(c)) {
                 continue;
             }
             out.appendCodePoint(isReplaced(c) || c == '"' ? '_' : c);
@@ -69,31 +69,45 @@ final class PostNames {
         for (int i = 0; i < level.length(); ) {
             int c = level.codePointAt(i);
             i += Character.charCount(c);
-            if (isUnwritable(c) || Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+            if (isDroppedFromNames(c)) {
                 continue;
             }
             out.appendCodePoint(isReplaced(c) || c == '"' ? '_' : c);
         }
-        String name = out.toString().strip();
-        while (name.startsWith(".")) {
-            name = name.substring(1);
-        }
-        while (name.endsWith(".")) {
-            name = name.substring(0, name.length() - 1);
-        }
-        name = safeSegment(cut(name.strip(), MAX_FILE_NAME_BYTES));
+        // Cut before trimming, as a cut can end in a space or a dot; one byte is left for the _ of a reserved name.
+        String name = safeSegment(trimmed(cut(out.toString(), MAX_FILE_NAME_BYTES - 1)));
         return name.isEmpty() ? "_" : name;
     }
 
     /** {@code stem} plus an optional suffix plus {@code .md}, cut so the whole stays within the limit. */
     static String fileName(String stem, String suffix) {
         int budget = MAX_FILE_NAME_BYTES - EXTENSION.length() - utf8Length(suffix);
-        return cut(stem, budget).strip() + suffix + EXTENSION;
+        // Checked again after the cut: "CON" and 200 spaces would otherwise end as CON.md.
+        return safeSegment(cut(stem, budget).strip()) + suffix + EXTENSION;
     }
 
+    /**
+     * {@code name} with {@code _} after its part before the first dot when Windows takes that part for a
+     * device: {@code nul.tar} is the null device there, as {@code CON .txt} is the console.
+     */
     private static String safeSegment(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return WINDOWS_RESERVED.contains(lower) ? name + "_" : name;
+        int dot = name.indexOf('.');
+        String base = dot < 0 ? name : name.substring(0, dot);
+        return WINDOWS_RESERVED.contains(base.stripTrailing().toLowerCase(Locale.ROOT))
+                ? base + "_" + name.substring(base.length()) : name;
+    }
+
+    /** {@code name} without dots and white space at either end: Windows drops them, and a leading dot hides a file. */
+    private static String trimmed(String name) {
+        int start = 0;
+        int end = name.length();
+        while (start < end && (name.charAt(start) == '.' || Character.isWhitespace(name.charAt(start)))) {
+            start++;
+        }
+        while (end > start && (name.charAt(end - 1) == '.' || Character.isWhitespace(name.charAt(end - 1)))) {
+            end--;
+        }
+        return name.substring(start, end);
     }
 
     /** The longest prefix of {@code text} whose UTF-8 form fits in {@code maxBytes}, never splitting a character. */
@@ -130,6 +144,15 @@ final class PostNames {
     }
 
     /** Characters no text file should hold: other controls, lone surrogates and non-characters. */
+    /**
+     * Characters no file or folder name gets: controls and line breaks, and the bidirectional
+     * controls, with which a name can be made to read as another.
+     */
+    private static boolean isDroppedFromNames(int c) {
+        return isUnwritable(c) || Character.isISOControl(c) || c == 0x2028 || c == 0x2029
+                || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    }
+
     private static boolean isUnwritable(int c) {
         return (c < 0x20 && !isFoldedSpace(c)) || (c >= 0x7F && c <= 0x9F && c != 0x85)
                 || (c >= 0xD800 && c <= 0xDFFF) || c == 0xFFFE || c == 0xFFFF;

@@ -1,5 +1,6 @@
 package dev.gleaner.publish;
 
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -11,9 +12,13 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 final class YamlScalars {
     private static final Resolver RESOLVER = new Resolver();
-    // YAML 1.2 core schema numbers that the 1.1 resolver does not know (js-yaml, which Hexo uses, reads them).
+    // YAML 1.2 core schema numbers that the 1.1 resolver does not know (js-yaml, which Hexo uses, reads them;
+    // it also takes a sign before 0o, so +0o17 is 15 to Hexo).
     private static final Pattern YAML12_NUMBER = Pattern.compile(
-            "[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)");
+            "[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?0o[0-7]+"
+                    + "|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)");
+    // YAML 1.1 booleans that SnakeYAML's resolver leaves out but the 1.1 type repository (and go-yaml v2) has.
+    private static final Set<String> YAML11_ONE_LETTER_BOOLEANS = Set.of("y", "Y", "n", "N");
     private static final String INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
 
     private YamlScalars() {
@@ -45,13 +50,13 @@ final class YamlScalars {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 case 0 -> out.append("\\0");
-                case 0x85 -> out.append("\\N");
-                case 0x2028 -> out.append("\\L");
-                case 0x2029 -> out.append("\\P");
                 default -> {
+                    // Hex from here: parsers differ on the named escapes of NEL, LS, PS (snakeyaml-engine lacks L, P).
                     if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
                         out.append(String.format("\\x%02X", c));
-                    } else if (c == 0xFEFF || c == 0xFFFE || c == 0xFFFF || Character.isSurrogate((char) c)) {
+                    } else if (c == 0x2028 || c == 0x2029 || c == 0xFEFF || c == 0xFFFE || c == 0xFFFF
+                            || (c >= 0xD800 && c <= 0xDFFF)) {
+                        // On the code point: (char) c of an astral character such as U+2D800 looks like a surrogate.
                         out.append(String.format("\\u%04X", c));
                     } else {
                         out.appendCodePoint(c);
@@ -74,7 +79,8 @@ final class YamlScalars {
         if (value.contains(": ") || value.contains(" #") || value.contains("---") || value.contains("...")) {
             return false;
         }
-        if (value.equals("~") || value.equals("<<") || value.equals("=") || YAML12_NUMBER.matcher(value).matches()) {
+        if (value.equals("~") || value.equals("<<") || value.equals("=") || YAML11_ONE_LETTER_BOOLEANS.contains(value)
+                || YAML12_NUMBER.matcher(value).matches()) {
             return false;
         }
         return RESOLVER.resolve(NodeId.scalar, value, true).equals(Tag.STR);
