@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param content HTML full content (content:encoded, Atom content, content_html), or empty
  * @param categories the item's own tags, in document order
  * @param enclosures attached files, in document order
+ * @param base the URL that relative links in the summary and content resolve against: the
+ *     {@code xml:base} in effect, else the item's link, else the feed's URL; or empty
  */
 public record Entry(
         String guid,
@@ -30,7 +32,8 @@ public record Entry(
         String summary,
         String content,
         List<String> categories,
-        List<Enclosure> enclosures) {
+        List<Enclosure> enclosures,
+        String base) {
 
     public Entry {
         Objects.requireNonNull(guid, "guid");
@@ -43,6 +46,20 @@ public record Entry(
         Objects.requireNonNull(content, "content");
         categories = List.copyOf(categories);
         enclosures = List.copyOf(enclosures);
+        Objects.requireNonNull(base, "base");
+    }
+
+    /** An entry as the feed gave it, with no base for relative links but its own link. */
+    public Entry(String guid, String link, String title, String author, Optional<Instant> published,
+            Optional<Instant> updated, String summary, String content, List<String> categories,
+            List<Enclosure> enclosures) {
+        this(guid, link, title, author, published, updated, summary, content, categories, enclosures, link);
+    }
+
+    /** This entry with another summary and content, the rest unchanged. */
+    public Entry withHtml(String newSummary, String newContent) {
+        return new Entry(guid, link, title, author, published, updated, newSummary, newContent, categories,
+                enclosures, base);
     }
 
     /** The HTML to publish: the full content where the feed has it, else the summary. */

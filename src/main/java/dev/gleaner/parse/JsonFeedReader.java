@@ -10,6 +10,7 @@ import dev.gleaner.model.Enclosure;
 import dev.gleaner.model.Entry;
 import dev.gleaner.model.Feed;
 import dev.gleaner.model.FeedFormat;
+import dev.gleaner.model.FeedInfo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +55,10 @@ final class JsonFeedReader {
             }
             entries.add(entry(item, base, problems));
         }
-        return new Feed(format, text(root, "title"), Urls.resolve(source, text(root, "home_page_url")),
-                text(root, "description"), entries, problems);
+        FeedInfo info = new FeedInfo(text(root, "title"), Urls.resolve(source, text(root, "home_page_url")),
+                text(root, "description"), text(root, "language"), Optional.empty(), author(root),
+                Urls.resolve(base, text(root, "icon").isEmpty() ? text(root, "favicon") : text(root, "icon")), "", "");
+        return new Feed(format, info, entries, false, problems);
     }
 
     private static Entry entry(JsonNode item, String base, List<String> problems) {

@@ -13,6 +13,7 @@ import dev.gleaner.model.Enclosure;
 import dev.gleaner.model.Entry;
 import dev.gleaner.model.Feed;
 import dev.gleaner.model.FeedFormat;
+import dev.gleaner.model.FeedInfo;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
@@ -72,8 +73,11 @@ final class XmlFeedReader {
                 }
             }
         }
-        return new Feed(format(syndFeed.getFeedType()), text(syndFeed.getTitle()),
-                Urls.resolve(source, text(syndFeed.getLink())), text(syndFeed.getDescription()), entries,
+        FeedInfo info = new FeedInfo(text(syndFeed.getTitle()), Urls.resolve(source, text(syndFeed.getLink())),
+                text(syndFeed.getDescription()), text(syndFeed.getLanguage()), instant(syndFeed.getPublishedDate()),
+                text(syndFeed.getAuthor()), syndFeed.getImage() == null ? "" : text(syndFeed.getImage().getUrl()),
+                text(syndFeed.getGenerator()), text(syndFeed.getCopyright()));
+        return new Feed(format(syndFeed.getFeedType()), info, entries, false,
                 problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS)));
     }
 
