@@ -25,6 +25,8 @@ final class CharsetSniffer {
     private static final Pattern XML_ENCODING =
             Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
 
+    private static final Charset GB18030 = Charset.forName("GB18030");
+
     private CharsetSniffer() {
     }
 
@@ -33,20 +35,31 @@ final class CharsetSniffer {
         Charset bom = bomCharset(body);
         Charset charset;
         int offset = 0;
+        boolean guessed = false;
         if (bom != null) {
             charset = bom;
             offset = bom.equals(StandardCharsets.UTF_8) ? 3 : 2;
         } else {
-            charset = declared.flatMap(name -> lookup(name, problems))
-                    .or(() -> xmlDeclared(body).flatMap(name -> lookup(name, problems)))
-                    .orElse(StandardCharsets.UTF_8);
+            Optional<Charset> named = declared.flatMap(name -> lookup(name, problems))
+                    .or(() -> xmlDeclared(body).flatMap(name -> lookup(name, problems)));
+            guessed = named.isEmpty();
+            charset = named.orElse(StandardCharsets.UTF_8);
         }
         String content = decodeStrictly(body, offset, charset);
-        if (content == null) {
-            problems.add("bytes that are not valid " + charset.name() + " were replaced");
-            content = charset.decode(ByteBuffer.wrap(body, offset, body.length - offset)).toString();
+        if (content != null) {
+            return new DecodedText(content, false, problems);
         }
-        return new DecodedText(content, problems);
+        if (guessed) {
+            // Chinese sites often serve GBK with no declaration at all; GB18030 reads it exactly.
+            String chinese = decodeStrictly(body, offset, GB18030);
+            if (chinese != null) {
+                problems.add("no charset declared and the bytes are not UTF-8; read as GB18030");
+                return new DecodedText(chinese, true, problems);
+            }
+        }
+        problems.add("bytes that are not valid " + charset.name() + " were replaced");
+        content = charset.decode(ByteBuffer.wrap(body, offset, body.length - offset)).toString();
+        return new DecodedText(content, true, problems);
     }
 
     /** The charset for a declared name; GB2312 and GBK are read as their superset GB18030. */
@@ -54,7 +67,7 @@ final class CharsetSniffer {
         String normalized = name.strip().toLowerCase(Locale.ROOT);
         if (normalized.equals("gb2312") || normalized.equals("gbk") || normalized.equals("x-gbk")
                 || normalized.equals("gb_2312-80") || normalized.equals("cp936") || normalized.equals("euc-cn")) {
-            return Optional.of(Charset.forName("GB18030"));
+            return Optional.of(GB18030);
         }
         try {
             return Optional.of(Charset.forName(normalized));

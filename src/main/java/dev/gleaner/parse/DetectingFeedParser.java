@@ -20,8 +20,8 @@ final class DetectingFeedParser implements FeedParser {
         }
         char first = content.charAt(start);
         if (first == '{' || first == '[') {
-            return json.read(document.source(), content.substring(start), text.problems());
+            return json.read(document.source(), content.substring(start), text);
         }
-        return xml.read(document.source(), content.substring(start), text.problems());
+        return xml.read(document.source(), content.substring(start), text);
     }
 }

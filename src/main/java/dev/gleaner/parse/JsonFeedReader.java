@@ -25,23 +25,24 @@ final class JsonFeedReader {
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
             .build());
 
-    Feed read(String source, String content, List<String> decodeProblems) throws FeedParseException {
+    Feed read(String source, String content, DecodedText decoded) throws FeedParseException {
         JsonNode root;
         try {
             root = mapper.readTree(content);
         } catch (JsonProcessingException e) {
-            throw new FeedParseException(source, "not valid JSON at line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage(), e);
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw new FeedParseException(source, "not valid JSON" + where + ": " + e.getOriginalMessage(), e);
         } catch (JacksonException e) {
             throw new FeedParseException(source, "not valid JSON: " + e.getOriginalMessage(), e);
         }
-        String version = text(root, "version");
-        if (!root.isObject() || !version.startsWith("https://jsonfeed.org/version/")) {
-            throw new FeedParseException(source, "JSON, but not a JSON Feed (no jsonfeed.org version)");
+        if (!root.isObject()) {
+            throw new FeedParseException(source, "JSON, but not a JSON Feed (not an object)");
         }
+        String version = text(root, "version");
+        // A feed that forgot its version is read as the version of the day rather than lost.
         FeedFormat format = version.endsWith("/1") ? FeedFormat.JSON10 : FeedFormat.JSON11;
         String base = Urls.firstAbsolute(text(root, "home_page_url"), source);
-        List<String> problems = new ArrayList<>(decodeProblems);
+        List<String> problems = new ArrayList<>(decoded.problems());
         List<Entry> entries = new ArrayList<>();
         JsonNode items = root.path("items");
         int index = 0;
@@ -58,7 +59,7 @@ final class JsonFeedReader {
         FeedInfo info = new FeedInfo(text(root, "title"), Urls.resolve(source, text(root, "home_page_url")),
                 text(root, "description"), text(root, "language"), Optional.empty(), author(root),
                 Urls.resolve(base, text(root, "icon").isEmpty() ? text(root, "favicon") : text(root, "icon")), "", "");
-        return new Feed(format, info, entries, false, problems);
+        return new Feed(format, info, entries, decoded.bozo(), problems);
     }
 
     private static Entry entry(JsonNode item, String base, List<String> problems) {
@@ -113,7 +114,7 @@ final class JsonFeedReader {
         if (value.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Instant> instant = Dates.parse(value);
+        Optional<Instant> instant = FeedDates.parse(value);
         if (instant.isEmpty() && problems.size() < MAX_PROBLEMS) {
             problems.add("unreadable date '" + value + "' in " + field);
         }

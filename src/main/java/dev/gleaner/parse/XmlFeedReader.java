@@ -1,172 +1,168 @@
 package dev.gleaner.parse;
 
-import com.rometools.rome.feed.rss.Guid;
-import com.rometools.rome.feed.rss.Item;
-import com.rometools.rome.feed.synd.SyndCategory;
-import com.rometools.rome.feed.synd.SyndContent;
-import com.rometools.rome.feed.synd.SyndEnclosure;
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedInput;
-import dev.gleaner.model.Enclosure;
 import dev.gleaner.model.Entry;
 import dev.gleaner.model.Feed;
 import dev.gleaner.model.FeedFormat;
 import dev.gleaner.model.FeedInfo;
-import java.io.IOException;
-import java.io.StringReader;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.regex.Pattern;
-import org.jdom2.Document;
-import org.jdom2.JDOMException;
-import org.jdom2.input.JDOMParseException;
-import org.jdom2.input.SAXBuilder;
-import org.jdom2.input.sax.XMLReaders;
-import org.jspecify.annotations.Nullable;
+import java.util.function.Function;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
 /**
- * Reads RSS and Atom with ROME on top of a hardened SAX parser: no DTD, no external entity, no
- * external fetch of any kind.
+ * Reads RSS and Atom documents: first as the XML they should be, then, when they are not, mended
+ * step by step until a reader could see their items, and marked as {@code bozo}.
  */
 final class XmlFeedReader {
     private static final int MAX_PROBLEMS = 20;
-    private static final Pattern HTML_START = Pattern.compile(
-            "(?:\\s|<\\?xml[^>]*>|<!--.*?-->)*<(?:!doctype\\s+html|html[\\s>])", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
-    Feed read(String source, String content, List<String> decodeProblems) throws FeedParseException {
-        List<String> problems = new ArrayList<>(decodeProblems);
-        String cleaned = XmlText.withoutIllegalCharacters(content);
-        if (cleaned.length() != content.length()) {
-            problems.add("characters not allowed in XML were removed");
-        }
-        if (HTML_START.matcher(cleaned).lookingAt()) {
-            throw new FeedParseException(source, "a web page (HTML), not a feed");
-        }
-        Document document = document(source, cleaned);
-        String root = document.getRootElement().getName().toLowerCase(Locale.ROOT);
-        if (root.equals("html")) {
-            throw new FeedParseException(source, "a web page (HTML), not a feed");
-        }
-        SyndFeed syndFeed;
+    Feed read(String source, String content, DecodedText decoded) throws FeedParseException {
+        List<String> problems = new ArrayList<>(decoded.problems());
+        boolean bozo = decoded.bozo();
+        XmlElement root;
         try {
-            SyndFeedInput input = new SyndFeedInput();
-            input.setPreserveWireFeed(true);
-            syndFeed = input.build(document);
-        } catch (FeedException | IllegalArgumentException e) {
-            throw new FeedParseException(source, "not an RSS or Atom feed (root element <" + root + ">)", e);
+            root = XmlTreeBuilder.build(content, source);
+        } catch (XmlTreeBuilder.MalformedException malformed) {
+            root = recover(source, content, malformed);
+            bozo = true;
+            problems.add("not well-formed XML at line " + malformed.line + ": " + malformed.getMessage()
+                    + "; read after repair");
         }
-        String base = Urls.firstAbsolute(syndFeed.getLink(), source);
-        List<Entry> entries = new ArrayList<>();
-        for (SyndEntry syndEntry : syndFeed.getEntries()) {
+        String rootName = root.name.toLowerCase(Locale.ROOT);
+        if (rootName.equals("html")) {
+            throw webPage(source, content);
+        }
+        if (root.name.equals("feed") && !root.attr("version").isEmpty() && !AtomReader.isAtom(root)) {
+            // Pre-1.0 Atom went by several namespaces; the version attribute says what it is.
+            root.renameNamespace(root.namespace, Namespaces.ATOM03);
+        }
+        if (AtomReader.isAtom(root)) {
+            FeedInfo info = AtomReader.info(root, root.baseOr(source));
+            String fallback = siteOr(info, root.baseOr(source));
+            return feed(AtomReader.format(root), info, AtomReader.entries(root),
+                    entry -> AtomReader.entry(entry, fallback), bozo, problems);
+        }
+        if (RssReader.isRss(root)) {
+            FeedInfo info = RssReader.info(root, root.baseOr(source));
+            String fallback = siteOr(info, root.baseOr(source));
+            return feed(RssReader.format(root), info, RssReader.items(root),
+                    item -> RssReader.entry(item, fallback), bozo, problems);
+        }
+        if (CdfReader.isCdf(root)) {
+            FeedInfo info = CdfReader.info(root, root.baseOr(source));
+            String fallback = siteOr(info, root.baseOr(source));
+            return feed(FeedFormat.UNKNOWN, info, CdfReader.items(root), item -> CdfReader.entry(item, fallback), bozo,
+                    problems);
+        }
+        throw new FeedParseException(source, "not an RSS or Atom feed (root element <" + root.qualifiedName + ">)");
+    }
+
+    /**
+     * What relative links resolve against where no {@code xml:base} says: the feed's own site link
+     * when it is absolute (an RSSHub instance serves other sites' feeds), else the document's URL.
+     */
+    private static String siteOr(FeedInfo info, String documentBase) {
+        String site = info.link();
+        return site.startsWith("http://") || site.startsWith("https://") ? site : documentBase;
+    }
+
+    private static Feed feed(FeedFormat format, FeedInfo info, List<XmlElement> items,
+            Function<XmlElement, Entry> reader, boolean bozo, List<String> problems) {
+        List<Entry> entries = new ArrayList<>(items.size());
+        int index = 0;
+        for (XmlElement item : items) {
+            index++;
             try {
-                entries.add(entry(syndEntry, base));
+                entries.add(reader.apply(item));
             } catch (RuntimeException e) {
+                // One bad item never costs the feed its other items.
                 if (problems.size() < MAX_PROBLEMS) {
-                    problems.add("item " + (entries.size() + 1) + " skipped: " + e.getMessage());
+                    problems.add("item " + index + " skipped: " + e);
                 }
             }
         }
-        FeedInfo info = new FeedInfo(text(syndFeed.getTitle()), Urls.resolve(source, text(syndFeed.getLink())),
-                text(syndFeed.getDescription()), text(syndFeed.getLanguage()), instant(syndFeed.getPublishedDate()),
-                text(syndFeed.getAuthor()), syndFeed.getImage() == null ? "" : text(syndFeed.getImage().getUrl()),
-                text(syndFeed.getGenerator()), text(syndFeed.getCopyright()));
-        return new Feed(format(syndFeed.getFeedType()), info, entries, false,
-                problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS)));
+        return new Feed(format, info, entries, bozo, problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS)));
     }
 
-    private static Document document(String source, String content) throws FeedParseException {
-        SAXBuilder builder = new SAXBuilder(XMLReaders.NONVALIDATING);
-        builder.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        builder.setFeature("http://xml.org/sax/features/external-general-entities", false);
-        builder.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-        builder.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        builder.setExpandEntities(false);
+    /** The tree of a document that is not well-formed, mended; or why it cannot be. */
+    private static XmlElement recover(String source, String content, XmlTreeBuilder.MalformedException first)
+            throws FeedParseException {
+        if (looksLikeHtml(content)) {
+            throw webPage(source, content);
+        }
+        if (first.getMessage().startsWith("elements nested deeper")) {
+            throw new FeedParseException(source, first.getMessage(), first);
+        }
+        String repaired = XmlRepair.repair(content);
         try {
-            return builder.build(new StringReader(content));
-        } catch (JDOMParseException e) {
-            throw new FeedParseException(source, "not well-formed XML at line " + e.getLineNumber() + ": "
-                    + firstLine(e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
-        } catch (JDOMException | IOException e) {
-            throw new FeedParseException(source, "not well-formed XML: " + firstLine(e.getMessage()), e);
-        }
-    }
-
-    private static Entry entry(SyndEntry syndEntry, String base) {
-        String link = Urls.resolve(base, text(syndEntry.getLink()));
-        String summary = syndEntry.getDescription() == null ? "" : html(syndEntry.getDescription());
-        String content = syndEntry.getContents().isEmpty() ? "" : html(syndEntry.getContents().get(0));
-        List<String> categories = new ArrayList<>();
-        for (SyndCategory category : syndEntry.getCategories()) {
-            if (category.getName() != null && !category.getName().isBlank()) {
-                categories.add(category.getName().strip());
+            return XmlTreeBuilder.build(repaired, source);
+        } catch (XmlTreeBuilder.MalformedException second) {
+            try {
+                return XmlTreeBuilder.build(wellFormed(repaired), source);
+            } catch (XmlTreeBuilder.MalformedException third) {
+                throw new FeedParseException(source,
+                        "not well-formed XML at line " + first.line + ": " + first.getMessage(), first);
             }
         }
-        List<Enclosure> enclosures = new ArrayList<>();
-        for (SyndEnclosure enclosure : syndEntry.getEnclosures()) {
-            if (enclosure.getUrl() != null && !enclosure.getUrl().isBlank()) {
-                enclosures.add(new Enclosure(Urls.resolve(base, enclosure.getUrl().strip()), text(enclosure.getType()),
-                        enclosure.getLength() > 0 ? OptionalLong.of(enclosure.getLength()) : OptionalLong.empty()));
+    }
+
+    /** What jsoup's forgiving XML parser makes of a broken document, written back as well-formed XML. */
+    private static String wellFormed(String xml) {
+        Document document = Jsoup.parse(xml, "", Parser.xmlParser());
+        document.outputSettings().prettyPrint(false).syntax(Document.OutputSettings.Syntax.xml)
+                .escapeMode(org.jsoup.nodes.Entities.EscapeMode.xhtml).charset("UTF-8");
+        return document.html();
+    }
+
+    /**
+     * Whether the document starts as a web page does, past blank space, an XML declaration and
+     * comments. Scanned by hand: a pattern would recurse on a long hostile prolog.
+     */
+    static boolean looksLikeHtml(String content) {
+        int i = 0;
+        while (i < content.length()) {
+            char c = content.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (content.startsWith("<?", i)) {
+                int end = content.indexOf("?>", i + 2);
+                if (end < 0) {
+                    return false;
+                }
+                i = end + 2;
+            } else if (content.startsWith("<!--", i)) {
+                int end = content.indexOf("-->", i + 4);
+                if (end < 0) {
+                    return false;
+                }
+                i = end + 3;
+            } else {
+                return content.regionMatches(true, i, "<!doctype html", 0, 14)
+                        || content.regionMatches(true, i, "<html>", 0, 6)
+                        || (content.regionMatches(true, i, "<html", 0, 5) && i + 5 < content.length()
+                                && Character.isWhitespace(content.charAt(i + 5)));
             }
         }
-        return new Entry(guid(syndEntry), link, text(syndEntry.getTitle()), text(syndEntry.getAuthor()),
-                instant(syndEntry.getPublishedDate()), instant(syndEntry.getUpdatedDate()), summary, content,
-                categories, enclosures);
+        return false;
     }
 
-    /** The item's own identifier; ROME falls back to the link for RSS items without a guid, which we do not want here. */
-    private static String guid(SyndEntry syndEntry) {
-        if (syndEntry.getWireEntry() instanceof Item item) {
-            Guid guid = item.getGuid();
-            return guid == null ? "" : text(guid.getValue());
+    /** The error for a web page where a feed was expected, naming the feeds the page announces. */
+    private static FeedParseException webPage(String source, String html) {
+        Document page = Jsoup.parse(html, source);
+        List<String> feeds = new ArrayList<>();
+        for (Element link : page.select("link[rel~=(?i)alternate][href]")) {
+            String type = link.attr("type").toLowerCase(Locale.ROOT);
+            if (type.contains("rss") || type.contains("atom") || type.contains("json") || type.contains("xml")) {
+                feeds.add(link.absUrl("href").isEmpty() ? link.attr("href") : link.absUrl("href"));
+            }
         }
-        return text(syndEntry.getUri());
-    }
-
-    /** HTML as the feed gives it: white space around it is kept, since posts reproduce it byte for byte. */
-    private static String html(SyndContent content) {
-        String value = content.getValue() == null ? "" : content.getValue();
-        String type = content.getType() == null ? "" : content.getType().toLowerCase(Locale.ROOT);
-        return type.equals("text") || type.equals("text/plain") ? XmlText.escapeHtml(value) : value;
-    }
-
-    private static Optional<Instant> instant(@Nullable Date date) {
-        return date == null ? Optional.empty() : Optional.of(date.toInstant());
-    }
-
-    private static String text(@Nullable String value) {
-        return value == null ? "" : value.strip();
-    }
-
-    private static String firstLine(@Nullable String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
-
-    private static FeedFormat format(@Nullable String feedType) {
-        if (feedType == null) {
-            return FeedFormat.UNKNOWN;
-        }
-        return switch (feedType) {
-            case "rss_0.9" -> FeedFormat.RSS090;
-            case "rss_0.91N", "rss_0.91U" -> FeedFormat.RSS091;
-            case "rss_0.92" -> FeedFormat.RSS092;
-            case "rss_0.93" -> FeedFormat.RSS093;
-            case "rss_0.94" -> FeedFormat.RSS094;
-            case "rss_1.0" -> FeedFormat.RSS10;
-            case "rss_2.0" -> FeedFormat.RSS20;
-            case "atom_0.3" -> FeedFormat.ATOM03;
-            case "atom_1.0" -> FeedFormat.ATOM10;
-            default -> FeedFormat.UNKNOWN;
-        };
+        String title = page.title().strip();
+        String reason = "a web page (HTML), not a feed" + (title.isEmpty() ? "" : " (\"" + title + "\")")
+                + (feeds.isEmpty() ? "; it announces no feed" : "; it announces the feeds " + String.join(", ", feeds));
+        return new FeedParseException(source, reason);
     }
 }

@@ -161,8 +161,16 @@ class FeedParserTest {
         }
 
         @Test
-        void jsonThatIsNotAFeedIsRefused() {
-            assertThatThrownBy(() -> parse("{\"hello\": 1}"))
+        void anObjectWithoutAVersionIsReadAsAFeed() throws Exception {
+            Feed feed = parse("{\"title\": \" bogus \", \"items\": [{\"url\": \"https://example.org/1\"}]}");
+
+            assertThat(feed.title()).isEqualTo("bogus");
+            assertThat(feed.entries()).extracting(Entry::link).containsExactly("https://example.org/1");
+        }
+
+        @Test
+        void jsonThatIsNotAnObjectIsRefused() {
+            assertThatThrownBy(() -> parse("[1, 2]"))
                     .isInstanceOf(FeedParseException.class)
                     .hasMessageContaining("not a JSON Feed");
         }
@@ -223,28 +231,50 @@ class FeedParserTest {
         void aWebPageIsNotAFeed() {
             assertThatThrownBy(() -> parse("<!doctype html><html><head><title>x</title></head><body></body></html>"))
                     .isInstanceOf(FeedParseException.class)
-                    .hasMessage("could not parse feed https://example.org/feed: a web page (HTML), not a feed");
+                    .hasMessage("could not parse feed https://example.org/feed: a web page (HTML), not a feed (\"x\");"
+                            + " it announces no feed");
         }
 
         @Test
-        void aMalformedDocumentNamesTheLine() {
-            assertThatThrownBy(() -> parse("<rss version=\"2.0\">\n<channel>\n<item></channel>"))
+        void aWebPageNamesTheFeedsItAnnounces() {
+            assertThatThrownBy(() -> parse("""
+                    <html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head></html>
+                    """))
+                    .isInstanceOf(FeedParseException.class)
+                    .hasMessageEndingWith("it announces the feeds https://example.org/feed.xml");
+        }
+
+        @Test
+        void aMalformedDocumentIsRecoveredAndMarkedBozo() throws Exception {
+            Feed feed = parse("<rss version=\"2.0\">\n<channel><title>T &nbsp; &</title>\n<item><title>a</title></channel>");
+
+            assertThat(feed.bozo()).isTrue();
+            assertThat(feed.title()).isEqualTo("T &");
+            assertThat(feed.entries()).extracting(Entry::title).containsExactly("a");
+            assertThat(feed.problems()).anyMatch(problem -> problem.startsWith("not well-formed XML at line 2"));
+        }
+
+        @Test
+        void textThatIsNoDocumentAtAllNamesTheLine() {
+            assertThatThrownBy(() -> parse("this is\nnot a feed"))
                     .isInstanceOf(FeedParseException.class)
                     .extracting(e -> ((FeedParseException) e).reason()).asString()
-                    .startsWith("not well-formed XML at line 3");
+                    .startsWith("not well-formed XML at line 1");
         }
 
         @Test
-        void anExternalEntityIsNeverResolved() {
+        void anExternalEntityIsNeverResolved(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+            java.nio.file.Path secret = java.nio.file.Files.writeString(dir.resolve("secret.txt"), "SECRET-MARKER");
             String xxe = """
                     <?xml version="1.0"?>
-                    <!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/hostname">]>
+                    <!DOCTYPE rss [<!ENTITY secret SYSTEM "%s">]>
                     <rss version="2.0"><channel><title>&secret;</title></channel></rss>
-                    """;
+                    """.formatted(secret.toUri());
 
-            assertThatThrownBy(() -> parse(xxe))
-                    .isInstanceOf(FeedParseException.class)
-                    .hasMessageContaining("DOCTYPE");
+            Feed feed = parse(xxe);
+
+            assertThat(feed.title()).doesNotContain("SECRET-MARKER").isEqualTo("&secret;");
+            assertThat(feed.bozo()).isTrue();
         }
 
         @Test

@@ -45,7 +45,7 @@ class RunFailuresTest {
                             : new MockResponse.Builder().setHeader("ETag", etag)
                                     .setHeader("Content-Type", "application/rss+xml; charset=utf-8").body(FEED).build();
                     case "/slow.xml" -> new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS).body(FEED).build();
-                    case "/broken.xml" -> new MockResponse.Builder().body("<rss><channel><item><title>x</title></chan").build();
+                    case "/broken.xml" -> new MockResponse.Builder().body("this is\nnot a feed").build();
                     default -> new MockResponse.Builder().code(404).build();
                 };
             }

@@ -1,0 +1,124 @@
+package dev.gleaner.parse;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Entities;
+
+/**
+ * Mends the ways feeds in the wild fail to be XML, so a reader still sees their items: junk before
+ * the root, a DOCTYPE, HTML entities XML does not know, raw {@code &}, and characters XML forbids.
+ */
+final class XmlRepair {
+    private static final Pattern AMPERSAND = Pattern.compile("&(?:(#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};)|([A-Za-z][A-Za-z0-9]{0,31});?)?");
+
+    private XmlRepair() {
+    }
+
+    /** {@code xml} with the usual breakage mended; well-formed input comes back unchanged in meaning. */
+    static String repair(String xml) {
+        String text = XmlText.withoutIllegalCharacters(xml);
+        text = fromFirstTag(text);
+        text = withoutDoctype(text);
+        return outsideCdata(text);
+    }
+
+    /**
+     * {@code text} without its DOCTYPE, whose internal subset may declare entities we never expand.
+     * Scanned by hand, in one pass: a pattern would backtrack without end on a hostile prolog.
+     */
+    private static String withoutDoctype(String text) {
+        int start = indexOfIgnoreCase(text, "<!DOCTYPE", 0);
+        if (start < 0) {
+            return text;
+        }
+        int depth = 0;
+        for (int i = start + 9; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '[') {
+                depth++;
+            } else if (c == ']') {
+                depth = Math.max(0, depth - 1);
+            } else if (c == '>' && depth == 0) {
+                return text.substring(0, start) + text.substring(i + 1);
+            }
+        }
+        return text.substring(0, start);
+    }
+
+    /** Entities are mended only outside CDATA sections, whose text is literal; an unclosed one runs to the end. */
+    private static String outsideCdata(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 64);
+        int last = 0;
+        while (last < text.length()) {
+            int open = text.indexOf("<![CDATA[", last);
+            if (open < 0) {
+                break;
+            }
+            int close = text.indexOf("]]>", open + 9);
+            int end = close < 0 ? text.length() : close + 3;
+            out.append(ampersands(text.substring(last, open))).append(text, open, end);
+            last = end;
+        }
+        if (last < text.length()) {
+            out.append(ampersands(text.substring(last)));
+        }
+        return out.toString();
+    }
+
+    private static int indexOfIgnoreCase(String text, String word, int from) {
+        for (int i = from; i + word.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The document from its first {@code <}, keeping an XML declaration found after junk. */
+    private static String fromFirstTag(String text) {
+        int first = text.indexOf('<');
+        if (first <= 0) {
+            return text;
+        }
+        return text.substring(first);
+    }
+
+    /** Named entities become characters (or numeric references); a bare {@code &} becomes {@code &amp;}. */
+    private static String ampersands(String text) {
+        Matcher matcher = AMPERSAND.matcher(text);
+        StringBuilder out = new StringBuilder(text.length() + 64);
+        int last = 0;
+        while (matcher.find()) {
+            out.append(text, last, matcher.start());
+            last = matcher.end();
+            if (matcher.group(1) != null) {
+                out.append(matcher.group());
+                continue;
+            }
+            String name = matcher.group(2);
+            boolean terminated = matcher.group().endsWith(";");
+            if (name != null && terminated && isXmlEntity(name)) {
+                out.append(matcher.group());
+            } else if (name != null && terminated && Entities.isNamedEntity(name)) {
+                out.append(numeric(Entities.getByName(name)));
+            } else if (name != null && !terminated && Entities.isBaseNamedEntity(name)) {
+                // HTML allows a few old entities without the semicolon (&nbsp, &copy); read them as HTML would.
+                out.append(numeric(Entities.getByName(name)));
+            } else {
+                out.append("&amp;").append(matcher.group().substring(1));
+            }
+        }
+        out.append(text, last, text.length());
+        return out.toString();
+    }
+
+    private static boolean isXmlEntity(String name) {
+        return name.equals("amp") || name.equals("lt") || name.equals("gt") || name.equals("quot") || name.equals("apos");
+    }
+
+    private static String numeric(String characters) {
+        StringBuilder out = new StringBuilder();
+        characters.codePoints().forEach(c -> out.append("&#").append(c).append(';'));
+        return out.toString();
+    }
+}
