@@ -128,8 +128,9 @@ final class RssReader {
                         .or(() -> first(item, ITUNES, "author")).or(() -> atomAuthor(item)).orElse("")),
                 date(first(item, RSS, "pubDate").or(() -> first(item, DC, "date"))
                         .or(() -> first(item, DCTERMS, "issued")).or(() -> first(item, DCTERMS, "created"))
-                        .or(() -> first(item, ATOM10, "published"))),
-                date(first(item, DCTERMS, "modified").or(() -> first(item, ATOM10, "updated"))),
+                        .or(() -> first(item, ATOM10, "published")).or(() -> first(item, RSS, "published"))),
+                date(first(item, DCTERMS, "modified").or(() -> first(item, ATOM10, "updated"))
+                        .or(() -> first(item, RSS, "updated"))),
                 summary,
                 content,
                 categories(item),

@@ -7,6 +7,8 @@ import dev.gleaner.model.FeedInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -19,6 +21,14 @@ import org.jsoup.parser.Parser;
  */
 final class XmlFeedReader {
     private static final int MAX_PROBLEMS = 20;
+    /** Roots that make a document a web page, or a piece of one, rather than a feed. */
+    private static final Set<String> HTML_ELEMENTS = Set.of("html", "head", "body", "title", "p", "div", "meta",
+            "link", "script", "span", "a", "h1", "h2", "table", "br", "img");
+    /** Where the prefixes feeds use without declaring them belong. */
+    private static final Map<String, String> KNOWN_PREFIXES = Map.of(
+            "atom", Namespaces.ATOM10, "dc", Namespaces.DC, "content", Namespaces.CONTENT,
+            "media", Namespaces.MEDIA, "itunes", Namespaces.ITUNES, "rdf", Namespaces.RDF,
+            "dcterms", Namespaces.DCTERMS, "xhtml", Namespaces.XHTML);
 
     Feed read(String source, String content, DecodedText decoded) throws FeedParseException {
         List<String> problems = new ArrayList<>(decoded.problems());
@@ -32,8 +42,7 @@ final class XmlFeedReader {
             problems.add("not well-formed XML at line " + malformed.line + ": " + malformed.getMessage()
                     + "; read after repair");
         }
-        String rootName = root.name.toLowerCase(Locale.ROOT);
-        if (rootName.equals("html")) {
+        if (root.namespace.isEmpty() && HTML_ELEMENTS.contains(root.name.toLowerCase(Locale.ROOT))) {
             throw webPage(source, content);
         }
         if (root.name.equals("feed") && !root.attr("version").isEmpty() && !AtomReader.isAtom(root)) {
@@ -113,6 +122,7 @@ final class XmlFeedReader {
     /** What jsoup's forgiving XML parser makes of a broken document, written back as well-formed XML. */
     private static String wellFormed(String xml) {
         Document document = Jsoup.parse(xml, "", Parser.xmlParser());
+        declarePrefixes(document);
         document.outputSettings().prettyPrint(false).syntax(Document.OutputSettings.Syntax.xml)
                 .escapeMode(org.jsoup.nodes.Entities.EscapeMode.xhtml).charset("UTF-8");
         return document.html();
@@ -148,6 +158,29 @@ final class XmlFeedReader {
             }
         }
         return false;
+    }
+
+    /** Declares on the root every prefix the document uses without declaring it, so a namespace-aware reader accepts it. */
+    private static void declarePrefixes(Document document) {
+        Element root = document.children().stream().filter(e -> !e.tagName().startsWith("?")).findFirst().orElse(null);
+        if (root == null) {
+            return;
+        }
+        for (Element element : document.getAllElements()) {
+            declare(root, element.tagName());
+            element.attributes().forEach(attribute -> declare(root, attribute.getKey()));
+        }
+    }
+
+    private static void declare(Element root, String name) {
+        int colon = name.indexOf(':');
+        if (colon <= 0 || name.startsWith("xmlns") || name.startsWith("xml:")) {
+            return;
+        }
+        String prefix = name.substring(0, colon);
+        if (!root.hasAttr("xmlns:" + prefix)) {
+            root.attr("xmlns:" + prefix, KNOWN_PREFIXES.getOrDefault(prefix, "urn:undeclared:" + prefix));
+        }
     }
 
     /** The error for a web page where a feed was expected, naming the feeds the page announces. */

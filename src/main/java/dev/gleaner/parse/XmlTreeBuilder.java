@@ -64,7 +64,13 @@ final class XmlTreeBuilder {
                         }
                         open.push(element);
                     }
-                    case XMLStreamConstants.END_ELEMENT -> open.pop();
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        open.pop();
+                        if (open.isEmpty()) {
+                            // Anything after the root (a second document glued on, say) is not read.
+                            return root;
+                        }
+                    }
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                         XmlElement parent = open.peek();
                         if (parent != null) {
