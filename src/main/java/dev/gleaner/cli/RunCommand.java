@@ -5,13 +5,14 @@ import dev.gleaner.config.Config;
 import dev.gleaner.config.ConfigException;
 import dev.gleaner.config.ConfigLoader;
 import dev.gleaner.content.HtmlSanitizer;
-import dev.gleaner.fetch.FetchSettings;
 import dev.gleaner.fetch.Fetcher;
 import dev.gleaner.parse.FeedParser;
+import dev.gleaner.pipeline.FeedSource;
 import dev.gleaner.pipeline.PostPublisher;
 import dev.gleaner.pipeline.RunOptions;
 import dev.gleaner.pipeline.RunPass;
 import dev.gleaner.pipeline.RunSummary;
+import dev.gleaner.pipeline.Schedule;
 import dev.gleaner.publish.HexoPostRenderer;
 import dev.gleaner.publish.HexoPostWriter;
 import dev.gleaner.store.Store;
@@ -20,6 +21,10 @@ import java.io.PrintWriter;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +42,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--strict", description = "Exit 1 when any feed failed.")
     boolean strict;
+
+    @Option(names = "--all", description = "Fetch every subscription, due or not.")
+    boolean all;
 
     @Option(names = "--only", paramLabel = "PATH", arity = "1..*",
             description = "Limit the pass to these subtrees of the category tree, like 社交媒体/知乎.")
@@ -67,22 +75,23 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         RunSummary summary;
-        FetchSettings defaults = FetchSettings.defaults(config.rsshub());
-        FetchSettings settings = new FetchSettings(defaults.connectTimeout(), config.fetch().timeout(),
-                defaults.maxRedirects(), defaults.maxBytes(), defaults.userAgent(), config.rsshub());
-        try (Fetcher fetcher = new Fetcher(settings)) {
+        InstantSource clock = InstantSource.system();
+        ExecutorService workers = Executors.newFixedThreadPool(config.fetch().concurrency(), daemon("fetch"));
+        try (Fetcher fetcher = new Fetcher(Components.fetchSettings(config))) {
             Store store = Store.open(config.storage());
-            InstantSource clock = InstantSource.system();
             HexoPostWriter writer = new HexoPostWriter(config.site().postsDir(),
                     new HexoPostRenderer(new HtmlSanitizer()), store.entries(), clock);
-            RunPass pass = new RunPass(config, store, fetcher, FeedParser.standard(),
-                    new PostPublisher(store.entries(), writer), clock);
+            RunPass pass = new RunPass(config, store, new FeedSource(fetcher, FeedParser.standard(), workers),
+                    new PostPublisher(store.entries(), writer), new Schedule(config.schedule(), new SplittableRandom()),
+                    clock);
             ProgressBar bar = ProgressBar.forTerminal(out, global.quiet);
-            summary = pass.run(new RunOptions(subtrees, config.fetch().concurrency()), bar);
+            summary = pass.run(new RunOptions(subtrees, all), bar);
             bar.finish();
         } catch (StoreException e) {
             err.println("gleaner: store " + config.storage() + ": " + e.getMessage());
             return ExitCodes.FAILED;
+        } finally {
+            workers.shutdownNow();
         }
         summary.failures().forEach(failure -> err.println("gleaner: " + failure.path() + ": " + failure.reason()));
         summary.postFailures().forEach(failure -> err.println("gleaner: post not written: " + failure));
@@ -95,5 +104,13 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         return ExitCodes.OK;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

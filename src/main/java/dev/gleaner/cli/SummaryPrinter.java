@@ -15,6 +15,9 @@ final class SummaryPrinter {
 
     void print(RunSummary summary) {
         out.printf(Locale.ROOT, "%d feeds in %.1f s%n", summary.feeds(), summary.took().toMillis() / 1000.0);
+        if (summary.notDue() > 0) {
+            out.printf(Locale.ROOT, "  not due        %d (--all fetches them anyway)%n", summary.notDue());
+        }
         out.printf(Locale.ROOT, "  fetched        %d%n", summary.fetched());
         out.printf(Locale.ROOT, "  not modified   %d%n", summary.notModified());
         out.printf(Locale.ROOT, "  failed         %d%n", summary.failures().size());

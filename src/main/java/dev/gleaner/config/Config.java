@@ -11,20 +11,22 @@ import java.util.Objects;
  * @param file the configuration file it was read from
  * @param site the blog's title and output folder
  * @param storage JDBC URL of the store; default {@code jdbc:sqlite:gleaner.db}
- * @param rsshub base URLs of RSSHub instances that {@code rsshub://ROUTE} is tried against, in
- *     order; default {@code https://rsshub.app}
+ * @param rsshub RSSHub instances that {@code rsshub://ROUTE} is tried against, in order; default
+ *     {@code https://rsshub.app}
  * @param backlog at most this many items of a new subscription are published, newest first;
  *     default 20
  * @param fetch how feeds are fetched
+ * @param schedule how often feeds are fetched and how failures are spaced out
  * @param subscriptions the leaves of the category tree, in file order
  */
 public record Config(
         Path file,
         SiteSettings site,
         String storage,
-        List<String> rsshub,
+        List<RsshubInstance> rsshub,
         int backlog,
         FetchOptions fetch,
+        ScheduleOptions schedule,
         List<Subscription> subscriptions) {
 
     public Config {
@@ -32,6 +34,7 @@ public record Config(
         Objects.requireNonNull(site, "site");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(fetch, "fetch");
+        Objects.requireNonNull(schedule, "schedule");
         rsshub = List.copyOf(rsshub);
         subscriptions = List.copyOf(subscriptions);
         if (backlog < 0) {

@@ -39,8 +39,13 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * <p>Instances are thread-safe.
  */
 public final class ConfigLoader {
-    private static final Set<String> TOP_KEYS = Set.of("site", "storage", "rsshub", "backlog", "fetch", "subscriptions");
-    private static final Set<String> FETCH_KEYS = Set.of("timeout", "concurrency");
+    private static final Set<String> TOP_KEYS = Set.of("site", "storage", "rsshub", "backlog", "fetch", "schedule",
+            "subscriptions");
+    private static final Set<String> FETCH_KEYS = Set.of("timeout", "concurrency", "per_host", "min_gap",
+            "user_agent", "allow");
+    private static final Set<String> SCHEDULE_KEYS = Set.of("min_interval", "max_interval", "backoff_cap",
+            "gone_after");
+    private static final Set<String> INSTANCE_KEYS = Set.of("url", "key");
     private static final Set<String> SITE_KEYS = Set.of("title", "output");
     private static final Set<String> LEAF_KEYS = Set.of("url", "author", "limit", "interval", "comments", "image");
     private static final Pattern URL_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
@@ -91,13 +96,15 @@ public final class ConfigLoader {
             String storage = top.containsKey("storage")
                     ? storage(text(top.get("storage").getValueNode(), "storage"))
                     : storage("jdbc:sqlite:gleaner.db");
-            List<String> rsshub = top.containsKey("rsshub")
+            List<RsshubInstance> rsshub = top.containsKey("rsshub")
                     ? instances(top.get("rsshub").getValueNode())
-                    : List.of("https://rsshub.app");
+                    : List.of(new RsshubInstance("https://rsshub.app", Optional.empty()));
             int backlog = top.containsKey("backlog")
                     ? nonNegative(top.get("backlog").getValueNode(), "backlog")
                     : 20;
             FetchOptions fetch = top.containsKey("fetch") ? fetch(top.get("fetch")) : FetchOptions.DEFAULTS;
+            ScheduleOptions schedule = top.containsKey("schedule") ? schedule(top.get("schedule"))
+                    : ScheduleOptions.DEFAULTS;
             if (!top.containsKey("subscriptions")) {
                 throw new ConfigException(file, line(root), "subscriptions",
                         "missing; expected the category tree of subscriptions");
@@ -108,7 +115,7 @@ public final class ConfigLoader {
                 throw new ConfigException(file, line(top.get("subscriptions").getValueNode()), "subscriptions",
                         "no subscription; expected at least one leaf like 知乎热榜: rsshub://zhihu/hotlist");
             }
-            return new Config(file, site, storage, rsshub, backlog, fetch, subscriptions);
+            return new Config(file, site, storage, rsshub, backlog, fetch, schedule, subscriptions);
         }
 
         private SiteSettings site(@Nullable NodeTuple tuple) throws ConfigException {
@@ -128,14 +135,57 @@ public final class ConfigLoader {
 
         private FetchOptions fetch(NodeTuple tuple) throws ConfigException {
             Map<String, NodeTuple> keys = mapping(tuple.getValueNode(), "fetch", FETCH_KEYS);
-            var timeout = FetchOptions.DEFAULTS.timeout();
-            if (keys.containsKey("timeout")) {
-                timeout = duration(keys.get("timeout").getValueNode(), "fetch.timeout");
+            FetchOptions defaults = FetchOptions.DEFAULTS;
+            List<String> allow = new ArrayList<>();
+            if (keys.containsKey("allow")) {
+                Node node = keys.get("allow").getValueNode();
+                for (Node item : node instanceof SequenceNode seq ? seq.getValue() : List.of(node)) {
+                    allow.add(text(item, "fetch.allow").strip());
+                }
             }
-            int concurrency = keys.containsKey("concurrency")
-                    ? positive(keys.get("concurrency").getValueNode(), "fetch.concurrency")
-                    : FetchOptions.DEFAULTS.concurrency();
-            return new FetchOptions(timeout, concurrency);
+            return new FetchOptions(
+                    keys.containsKey("timeout") ? positiveDuration(keys.get("timeout").getValueNode(), "fetch.timeout")
+                            : defaults.timeout(),
+                    keys.containsKey("concurrency")
+                            ? positive(keys.get("concurrency").getValueNode(), "fetch.concurrency") : defaults.concurrency(),
+                    keys.containsKey("per_host")
+                            ? positive(keys.get("per_host").getValueNode(), "fetch.per_host") : defaults.perHost(),
+                    keys.containsKey("min_gap") ? duration(keys.get("min_gap").getValueNode(), "fetch.min_gap")
+                            : defaults.minGap(),
+                    keys.containsKey("user_agent")
+                            ? Optional.of(text(keys.get("user_agent").getValueNode(), "fetch.user_agent").strip())
+                            : Optional.empty(),
+                    allow);
+        }
+
+        private ScheduleOptions schedule(NodeTuple tuple) throws ConfigException {
+            Map<String, NodeTuple> keys = mapping(tuple.getValueNode(), "schedule", SCHEDULE_KEYS);
+            ScheduleOptions defaults = ScheduleOptions.DEFAULTS;
+            var min = keys.containsKey("min_interval")
+                    ? positiveDuration(keys.get("min_interval").getValueNode(), "schedule.min_interval")
+                    : defaults.minInterval();
+            var max = keys.containsKey("max_interval")
+                    ? positiveDuration(keys.get("max_interval").getValueNode(), "schedule.max_interval")
+                    : defaults.maxInterval();
+            if (min.compareTo(max) > 0) {
+                throw new ConfigException(file, line(tuple.getValueNode()), "schedule",
+                        "min_interval must not exceed max_interval");
+            }
+            return new ScheduleOptions(min, max,
+                    keys.containsKey("backoff_cap")
+                            ? positiveDuration(keys.get("backoff_cap").getValueNode(), "schedule.backoff_cap")
+                            : defaults.backoffCap(),
+                    keys.containsKey("gone_after")
+                            ? positiveDuration(keys.get("gone_after").getValueNode(), "schedule.gone_after")
+                            : defaults.goneAfter());
+        }
+
+        private java.time.Duration positiveDuration(Node node, String key) throws ConfigException {
+            var value = duration(node, key);
+            if (value.isZero()) {
+                throw new ConfigException(file, line(node), key, "expected a duration above zero");
+            }
+            return value;
         }
 
         private java.time.Duration duration(Node node, String key) throws ConfigException {
@@ -156,18 +206,30 @@ public final class ConfigLoader {
             return url;
         }
 
-        private List<String> instances(Node node) throws ConfigException {
+        private List<RsshubInstance> instances(Node node) throws ConfigException {
             List<Node> items = node instanceof SequenceNode seq ? seq.getValue() : List.of(node);
-            List<String> urls = new ArrayList<>();
+            List<RsshubInstance> instances = new ArrayList<>();
             for (Node item : items) {
-                String url = text(item, "rsshub");
+                Optional<String> key = Optional.empty();
+                Node urlNode = item;
+                if (item instanceof MappingNode) {
+                    Map<String, NodeTuple> keys = mapping(item, "rsshub", INSTANCE_KEYS);
+                    if (!keys.containsKey("url")) {
+                        throw new ConfigException(file, line(item), "rsshub", "an instance needs its url");
+                    }
+                    urlNode = keys.get("url").getValueNode();
+                    if (keys.containsKey("key")) {
+                        key = Optional.of(text(keys.get("key").getValueNode(), "rsshub.key"));
+                    }
+                }
+                String url = text(urlNode, "rsshub").strip();
                 if (!url.startsWith("http://") && !url.startsWith("https://")) {
-                    throw new ConfigException(file, line(item), "rsshub",
+                    throw new ConfigException(file, line(urlNode), "rsshub",
                             "expected the http(s) URL of an RSSHub instance, got '" + url + "'");
                 }
-                urls.add(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+                instances.add(new RsshubInstance(url.endsWith("/") ? url.substring(0, url.length() - 1) : url, key));
             }
-            return urls;
+            return instances;
         }
 
         private void tree(Node node, List<String> path, List<Subscription> out) throws ConfigException {
@@ -218,7 +280,7 @@ public final class ConfigLoader {
                     ? OptionalInt.of(positive(options.get("limit").getValueNode(), key + ".limit"))
                     : OptionalInt.empty();
             var interval = options.containsKey("interval")
-                    ? duration(options.get("interval").getValueNode(), key + ".interval")
+                    ? positiveDuration(options.get("interval").getValueNode(), key + ".interval")
                     : Subscription.DEFAULT_INTERVAL;
             boolean comments = options.containsKey("comments")
                     && bool(options.get("comments").getValueNode(), key + ".comments");

@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the short durations of the configuration: {@code 90s}, {@code 30m}, {@code 1h30m}, {@code 1d}. */
+/** Reads the short durations of the configuration: {@code 250ms}, {@code 90s}, {@code 30m}, {@code 1h30m}, {@code 1d}. */
 final class DurationText {
-    private static final Pattern WHOLE = Pattern.compile("(?:\\d+[smhd])+");
-    private static final Pattern PART = Pattern.compile("(\\d+)([smhd])");
+    private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:ms|[smhd]))+");
+    private static final Pattern PART = Pattern.compile("(\\d+)(ms|[smhd])");
 
     private DurationText() {
     }
@@ -25,6 +25,7 @@ final class DurationText {
             while (part.find()) {
                 long amount = Long.parseLong(part.group(1));
                 total = total.plus(switch (part.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
                     case "s" -> Duration.ofSeconds(amount);
                     case "m" -> Duration.ofMinutes(amount);
                     case "h" -> Duration.ofHours(amount);
@@ -34,6 +35,6 @@ final class DurationText {
         } catch (NumberFormatException | ArithmeticException e) {
             return Optional.empty();
         }
-        return total.isZero() ? Optional.empty() : Optional.of(total);
+        return Optional.of(total);
     }
 }

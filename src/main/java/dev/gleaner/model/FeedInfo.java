@@ -1,5 +1,6 @@
 package dev.gleaner.model;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param image absolute URL of the feed's logo or icon
  * @param generator the software that wrote the feed
  * @param rights its copyright notice
+ * @param ttl how long the feed says it may be cached (RSS {@code <ttl>}), if it says
  */
 public record FeedInfo(
         String title,
@@ -27,10 +29,12 @@ public record FeedInfo(
         String author,
         String image,
         String generator,
-        String rights) {
+        String rights,
+        Optional<Duration> ttl) {
 
     /** A feed that says nothing of itself. */
-    public static final FeedInfo EMPTY = new FeedInfo("", "", "", "", Optional.empty(), "", "", "", "");
+    public static final FeedInfo EMPTY = new FeedInfo("", "", "", "", Optional.empty(), "", "", "", "",
+            Optional.empty());
 
     public FeedInfo {
         Objects.requireNonNull(title, "title");
@@ -42,10 +46,11 @@ public record FeedInfo(
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(generator, "generator");
         Objects.requireNonNull(rights, "rights");
+        Objects.requireNonNull(ttl, "ttl");
     }
 
     /** This information with another title and link, the rest unchanged. */
     public FeedInfo withTitleAndLink(String newTitle, String newLink) {
-        return new FeedInfo(newTitle, newLink, subtitle, language, updated, author, image, generator, rights);
+        return new FeedInfo(newTitle, newLink, subtitle, language, updated, author, image, generator, rights, ttl);
     }
 }

@@ -11,6 +11,7 @@ import dev.gleaner.model.FeedFormat;
 import dev.gleaner.model.FeedInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
@@ -37,7 +38,8 @@ final class AtomReader {
                 author(feed),
                 image.isEmpty() ? "" : Urls.resolve(feed.baseOr(fallback), image),
                 firstText(feed.child("generator", ATOM)),
-                plainText(firstElement(feed, "rights", "copyright")));
+                plainText(firstElement(feed, "rights", "copyright")),
+                Optional.empty());
     }
 
     static List<XmlElement> entries(XmlElement feed) {

@@ -18,7 +18,7 @@ final class CdfReader {
     static FeedInfo info(XmlElement channel, String fallback) {
         return new FeedInfo(text(channel.child("TITLE", Namespaces.NONE)), href(channel, fallback),
                 text(channel.child("ABSTRACT", Namespaces.NONE)), channel.lang,
-                FeedDates.parse(channel.attr("LASTMOD")), "", "", "", "");
+                FeedDates.parse(channel.attr("LASTMOD")), "", "", "", "", Optional.empty());
     }
 
     static List<XmlElement> items(XmlElement channel) {

@@ -58,7 +58,8 @@ final class JsonFeedReader {
         }
         FeedInfo info = new FeedInfo(text(root, "title"), Urls.resolve(source, text(root, "home_page_url")),
                 text(root, "description"), text(root, "language"), Optional.empty(), author(root),
-                Urls.resolve(base, text(root, "icon").isEmpty() ? text(root, "favicon") : text(root, "icon")), "", "");
+                Urls.resolve(base, text(root, "icon").isEmpty() ? text(root, "favicon") : text(root, "icon")), "", "",
+                Optional.empty());
         return new Feed(format, info, entries, decoded.bozo(), problems);
     }
 

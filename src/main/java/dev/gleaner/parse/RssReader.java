@@ -16,6 +16,7 @@ import dev.gleaner.model.Enclosure;
 import dev.gleaner.model.Entry;
 import dev.gleaner.model.FeedFormat;
 import dev.gleaner.model.FeedInfo;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,7 +99,8 @@ final class RssReader {
                         .or(() -> first(channel, RSS, "webMaster")).orElse("")),
                 imageUrl.isEmpty() ? "" : Urls.resolve(channel.baseOr(fallback), imageUrl),
                 first(channel, RSS, "generator").orElse(""),
-                HtmlText.plain(first(channel, RSS, "copyright").or(() -> first(channel, DC, "rights")).orElse("")));
+                HtmlText.plain(first(channel, RSS, "copyright").or(() -> first(channel, DC, "rights")).orElse("")),
+                first(channel, RSS, "ttl").flatMap(RssReader::minutes));
     }
 
     static Entry entry(XmlElement item, String fallback) {
@@ -136,6 +138,16 @@ final class RssReader {
                 categories(item),
                 enclosures(item, fallback),
                 base);
+    }
+
+    /** A {@code <ttl>}: whole minutes; anything else is no hint. */
+    private static Optional<Duration> minutes(String text) {
+        try {
+            long minutes = Long.parseLong(text.strip());
+            return minutes > 0 && minutes < 1_000_000 ? Optional.of(Duration.ofMinutes(minutes)) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private static String guid(XmlElement item) {

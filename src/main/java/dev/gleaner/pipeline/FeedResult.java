@@ -1,9 +1,12 @@
 package dev.gleaner.pipeline;
 
 import dev.gleaner.config.Subscription;
-import dev.gleaner.fetch.Validators;
 import dev.gleaner.model.Feed;
+import dev.gleaner.store.FetchFailure;
+import dev.gleaner.store.FetchMemo;
 import dev.gleaner.store.SubscriptionState;
+import java.time.Duration;
+import java.util.Optional;
 
 /** What fetching and parsing one subscription gave, before anything is recorded. */
 sealed interface FeedResult {
@@ -11,16 +14,26 @@ sealed interface FeedResult {
 
     SubscriptionState state();
 
-    /** A new body, parsed. */
-    record Parsed(Subscription subscription, SubscriptionState state, Feed feed, String source, Validators validators)
-            implements FeedResult {
+    /**
+     * A new body, parsed.
+     *
+     * @param hint how long the server or the feed says this answer stays fresh
+     */
+    record Parsed(Subscription subscription, SubscriptionState state, Feed feed, FetchMemo memo,
+            Optional<Duration> hint) implements FeedResult {
     }
 
     /** The feed has not changed. */
-    record Unchanged(Subscription subscription, SubscriptionState state, Validators validators) implements FeedResult {
+    record Unchanged(Subscription subscription, SubscriptionState state, FetchMemo memo, Optional<Duration> hint)
+            implements FeedResult {
     }
 
-    /** The fetch or the parse failed. */
-    record Failed(Subscription subscription, SubscriptionState state, String reason) implements FeedResult {
+    /**
+     * The fetch or the parse failed.
+     *
+     * @param retryAfter what the server asked for with {@code Retry-After}
+     */
+    record Failed(Subscription subscription, SubscriptionState state, FetchFailure failure,
+            Optional<Duration> retryAfter) implements FeedResult {
     }
 }

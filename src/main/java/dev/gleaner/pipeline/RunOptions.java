@@ -7,18 +7,15 @@ import java.util.List;
  * What one pass covers.
  *
  * @param only subtrees to limit the pass to; empty for every subscription
- * @param concurrency how many feeds are fetched at once
+ * @param all whether to fetch every subscription, due or not
  */
-public record RunOptions(List<CategoryPath> only, int concurrency) {
+public record RunOptions(List<CategoryPath> only, boolean all) {
     public RunOptions {
         only = List.copyOf(only);
-        if (concurrency < 1) {
-            throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
-        }
     }
 
-    /** Every subscription, eight at a time. */
-    public static RunOptions all() {
-        return new RunOptions(List.of(), 8);
+    /** Every subscription that is due. */
+    public static RunOptions due() {
+        return new RunOptions(List.of(), false);
     }
 }

@@ -3,13 +3,8 @@ package dev.gleaner.pipeline;
 import dev.gleaner.config.CategoryPath;
 import dev.gleaner.config.Config;
 import dev.gleaner.config.Subscription;
-import dev.gleaner.fetch.FetchException;
-import dev.gleaner.fetch.FetchOutcome;
-import dev.gleaner.fetch.FetchRequest;
-import dev.gleaner.fetch.Fetcher;
-import dev.gleaner.parse.FeedDocument;
-import dev.gleaner.parse.FeedParseException;
-import dev.gleaner.parse.FeedParser;
+import dev.gleaner.store.FetchFailure;
+import dev.gleaner.store.Health;
 import dev.gleaner.store.RecordedFetch;
 import dev.gleaner.store.Store;
 import dev.gleaner.store.SubscriptionState;
@@ -19,18 +14,15 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One pass over the subscriptions: fetch and parse them concurrently, record each result in the
- * store as it comes, then publish every entry the store has queued.
+ * One pass over the subscriptions: fetch and parse the due ones concurrently (politely, per host),
+ * record each result in the store as it comes, then publish every entry the store has queued.
  *
  * <p>Entries are recorded before their posts are written and marked published after, so a pass
  * killed at any point is finished by the next one. One failing feed never stops the others.
@@ -40,18 +32,18 @@ public final class RunPass {
 
     private final Config config;
     private final Store store;
-    private final Fetcher fetcher;
-    private final FeedParser parser;
+    private final FeedSource source;
     private final PostPublisher publisher;
+    private final Schedule schedule;
     private final InstantSource clock;
 
-    public RunPass(Config config, Store store, Fetcher fetcher, FeedParser parser, PostPublisher publisher,
+    public RunPass(Config config, Store store, FeedSource source, PostPublisher publisher, Schedule schedule,
             InstantSource clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.store = Objects.requireNonNull(store, "store");
-        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
-        this.parser = Objects.requireNonNull(parser, "parser");
+        this.source = Objects.requireNonNull(source, "source");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.schedule = Objects.requireNonNull(schedule, "schedule");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -59,11 +51,18 @@ public final class RunPass {
     public RunSummary run(RunOptions options, ProgressListener progress) {
         Instant start = clock.instant();
         List<Subscription> covered = covered(options.only());
+        List<Due> due = new ArrayList<>();
+        for (Subscription subscription : covered) {
+            SubscriptionState state = store.subscriptions().reconcile(subscription, start);
+            if (options.all() || state.health().isDue(start)) {
+                due.add(new Due(subscription, state));
+            }
+        }
         Tally tally = new Tally();
-        fetchAll(covered, options.concurrency(), progress, tally);
+        fetchAll(due, progress, tally);
         PostPublisher.Published published = publisher.publishPending(covered);
-        return new RunSummary(covered.size(), tally.fetched, tally.notModified, tally.failures, tally.itemsSeen,
-                tally.itemsNew, published.written(), published.failures(),
+        return new RunSummary(covered.size(), covered.size() - due.size(), tally.fetched, tally.notModified,
+                tally.failures, tally.itemsSeen, tally.itemsNew, published.written(), published.failures(),
                 Duration.between(start, clock.instant()));
     }
 
@@ -76,79 +75,71 @@ public final class RunPass {
                 .toList();
     }
 
-    private void fetchAll(List<Subscription> subscriptions, int concurrency, ProgressListener progress, Tally tally) {
-        if (subscriptions.isEmpty()) {
-            return;
+    /** Fetches concurrently; results are recorded here, on the pass's own thread, as they arrive. */
+    private void fetchAll(List<Due> due, ProgressListener progress, Tally tally) {
+        BlockingQueue<FeedResult> results = new LinkedBlockingQueue<>();
+        for (Due one : due) {
+            source.submit(one.subscription(), one.state()).whenComplete((result, error) -> results.add(
+                    error == null ? result : unexpected(one, error)));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, subscriptions.size()), runnable -> {
-            Thread thread = new Thread(runnable, "fetch");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            CompletionService<FeedResult> results = new ExecutorCompletionService<>(pool);
-            List<Future<FeedResult>> futures = new ArrayList<>();
-            for (Subscription subscription : subscriptions) {
-                SubscriptionState state = store.subscriptions().reconcile(subscription, clock.instant());
-                futures.add(results.submit(() -> fetchAndParse(subscription, state)));
-            }
-            for (int done = 1; done <= futures.size(); done++) {
-                record(take(results), tally);
-                progress.onFeedDone(done, futures.size());
-            }
-        } finally {
-            pool.shutdownNow();
+        for (int done = 1; done <= due.size(); done++) {
+            record(take(results), tally);
+            progress.onFeedDone(done, due.size());
         }
     }
 
-    private FeedResult fetchAndParse(Subscription subscription, SubscriptionState state) {
-        try {
-            FetchOutcome outcome = fetcher.fetch(new FetchRequest(subscription.url(), state.validators()));
-            if (outcome instanceof FetchOutcome.Fetched fetched) {
-                var feed = parser.parse(new FeedDocument(fetched.source(), fetched.body(), fetched.charset()));
-                return new FeedResult.Parsed(subscription, state, feed, fetched.source(), fetched.validators());
-            }
-            return new FeedResult.Unchanged(subscription, state, outcome.validators());
-        } catch (FetchException e) {
-            return new FeedResult.Failed(subscription, state, e.reason());
-        } catch (FeedParseException e) {
-            return new FeedResult.Failed(subscription, state, e.reason());
-        } catch (RuntimeException e) {
-            LOG.error("unexpected failure on {}", subscription.id(), e);
-            return new FeedResult.Failed(subscription, state, "internal error: " + e);
-        }
+    private static FeedResult unexpected(Due due, Throwable error) {
+        LOG.error("unexpected failure on {}", due.subscription().id(), error);
+        return new FeedResult.Failed(due.subscription(), due.state(), FetchFailure.of("internal error: " + error),
+                Optional.empty());
     }
 
-    private static FeedResult take(CompletionService<FeedResult> results) {
+    private static FeedResult take(BlockingQueue<FeedResult> results) {
         try {
-            return results.take().get();
+            return results.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while fetching", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a fetch task failed outside its own error handling", e.getCause());
         }
     }
 
     private void record(FeedResult result, Tally tally) {
         long id = result.state().id();
         Instant now = clock.instant();
+        Subscription subscription = result.subscription();
         if (result instanceof FeedResult.Failed failed) {
-            store.subscriptions().onFetchError(id, now, failed.reason());
-            tally.failures.add(new FeedFailure(result.subscription().id(), failed.reason()));
+            FetchFailure failure = gone(failed.failure(), result.state().health(), now);
+            Instant next = schedule.afterFailure(now, result.state().health().consecutiveFailures() + 1,
+                    failed.retryAfter(), failure.permanent() || result.state().health().permanent());
+            store.subscriptions().onFetchError(id, now, failure, next);
+            tally.failures.add(new FeedFailure(subscription.id(), failure.reason()));
         } else if (result instanceof FeedResult.Unchanged unchanged) {
-            store.subscriptions().onNotModified(id, now, unchanged.validators());
+            Instant next = schedule.afterSuccess(now, subscription.interval(), unchanged.hint());
+            store.subscriptions().onNotModified(id, now, unchanged.memo(), next);
             tally.notModified++;
         } else if (result instanceof FeedResult.Parsed parsed) {
             for (String problem : parsed.feed().problems()) {
-                LOG.warn("{}: {}", result.subscription().id(), problem);
+                LOG.warn("{}: {}", subscription.id(), problem);
             }
-            RecordedFetch recorded = store.entries().onFetched(id, now, parsed.validators(),
-                    FeedEntries.of(result.subscription(), parsed.feed()), config.backlog());
+            Optional<Duration> hint = parsed.hint().or(() -> parsed.feed().info().ttl());
+            Instant next = schedule.afterSuccess(now, subscription.interval(), hint);
+            RecordedFetch recorded = store.entries().onFetched(id, now, parsed.memo(), next,
+                    FeedEntries.of(subscription, parsed.feed()), config.backlog());
             tally.fetched++;
             tally.itemsSeen += recorded.seen();
             tally.itemsNew += recorded.added();
         }
+    }
+
+    /** A 404 that has lasted past the configured time makes the feed gone, like a 410 does at once. */
+    private FetchFailure gone(FetchFailure failure, Health health, Instant now) {
+        boolean longNotFound = failure.status().orElse(0) == 404
+                && health.failingFor(now).compareTo(config.schedule().goneAfter()) >= 0;
+        return longNotFound ? new FetchFailure(failure.reason(), failure.status(), true) : failure;
+    }
+
+    /** A subscription due this pass, with what the store knows of it. */
+    private record Due(Subscription subscription, SubscriptionState state) {
     }
 
     /** Counts kept while results come in. */

@@ -7,6 +7,7 @@ import java.util.List;
  * What one pass did.
  *
  * @param feeds subscriptions covered
+ * @param notDue of those, the ones left for a later pass because they were not due
  * @param fetched feeds fetched with a new body and parsed
  * @param notModified feeds that had not changed
  * @param failures feeds that failed, with the reason
@@ -18,6 +19,7 @@ import java.util.List;
  */
 public record RunSummary(
         int feeds,
+        int notDue,
         int fetched,
         int notModified,
         List<FeedFailure> failures,

@@ -1,6 +1,5 @@
 package dev.gleaner.store;
 
-import dev.gleaner.fetch.Validators;
 import dev.gleaner.model.EntryKey;
 import java.time.Instant;
 import java.util.List;
@@ -10,14 +9,14 @@ import java.util.Optional;
 public interface EntryStore {
 
     /**
-     * Records a successful fetch in one transaction: the subscription's validators and health, and
-     * every entry of the feed. New entries are queued to be published; when the subscription has
+     * Records a successful fetch in one transaction: what the fetch left for the next one, the
+     * subscription's health and next due time, and every entry of the feed. New entries are queued to be published; when the subscription has
      * never had an entry, only the newest {@code backlog} of them are, and the rest are remembered
      * as skipped so they are never published.
      *
      * @param entries the feed's entries, newest first
      */
-    RecordedFetch onFetched(long subscriptionId, Instant at, Validators validators, List<SeenEntry> entries,
+    RecordedFetch onFetched(long subscriptionId, Instant at, FetchMemo memo, Instant nextDue, List<SeenEntry> entries,
             int backlog);
 
     /** Entries queued to be published, oldest first. */

@@ -3,7 +3,6 @@ package dev.gleaner.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gleaner.fetch.Validators;
 import dev.gleaner.model.Enclosure;
 import dev.gleaner.model.Entry;
 import dev.gleaner.model.EntryKey;
@@ -32,16 +31,10 @@ final class JdbcEntryStore implements EntryStore {
     }
 
     @Override
-    public RecordedFetch onFetched(long subscriptionId, Instant at, Validators validators, List<SeenEntry> entries,
-            int backlog) {
+    public RecordedFetch onFetched(long subscriptionId, Instant at, FetchMemo memo, Instant nextDue,
+            List<SeenEntry> entries, int backlog) {
         return jdbc.inTransaction("record fetched feed", connection -> {
-            Jdbc.update(connection, """
-                    UPDATE subscription
-                    SET last_attempt_at = ?, last_success_at = ?, last_error = NULL, consecutive_failures = 0,
-                        etag = ?, last_modified = ?
-                    WHERE id = ?
-                    """, at, at, validators.etag().orElse(null), validators.lastModified().orElse(null),
-                    subscriptionId);
+            JdbcSubscriptionStore.onSuccess(connection, subscriptionId, at, memo, nextDue);
             boolean firstEntries = Jdbc.query(connection, "SELECT 1 FROM entry WHERE subscription_id = ? LIMIT 1",
                     row -> 1, subscriptionId).isEmpty();
             Map<String, String> known = knownHashes(connection, subscriptionId, entries);

@@ -91,7 +91,7 @@ class ConfigLoaderTest {
             Config config = load("subscriptions:\n  a:\n    b:\n      c: https://example.org/feed\n");
 
             assertThat(config.backlog()).isEqualTo(20);
-            assertThat(config.rsshub()).containsExactly("https://rsshub.app");
+            assertThat(config.rsshub()).extracting(RsshubInstance::url).containsExactly("https://rsshub.app");
             assertThat(config.site().title()).isEqualTo("信息流");
             assertThat(config.storage()).isEqualTo("jdbc:sqlite:" + dir.resolve("gleaner.db"));
             assertThat(config.fetch()).isEqualTo(FetchOptions.DEFAULTS);

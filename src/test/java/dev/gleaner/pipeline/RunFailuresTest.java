@@ -87,24 +87,24 @@ class RunFailuresTest {
 
         Map<String, SubscriptionState> states = Store.open("jdbc:sqlite:" + dir.resolve("gleaner.db"))
                 .subscriptions().all().stream().collect(Collectors.toMap(SubscriptionState::path, Function.identity()));
-        assertThat(states.get("编程/掘金/前端").lastError()).isEmpty();
+        assertThat(states.get("编程/掘金/前端").health().lastError()).isEmpty();
         assertThat(states.get("编程/掘金/前端").validators().etag()).contains("\"v1\"");
-        assertThat(states.get("编程/掘金/丢失").lastError()).isEqualTo("HTTP 404 Not Found");
-        assertThat(states.get("编程/掘金/丢失").consecutiveFailures()).isEqualTo(1);
-        assertThat(states.get("编程/掘金/超时").lastError()).startsWith("timed out");
-        assertThat(states.get("编程/掘金/坏的").lastError()).startsWith("not well-formed XML");
-        assertThat(states.get("编程/掘金/无主").lastError()).startsWith("unknown host");
+        assertThat(states.get("编程/掘金/丢失").health().lastError()).isEqualTo("HTTP 404 Not Found");
+        assertThat(states.get("编程/掘金/丢失").health().consecutiveFailures()).isEqualTo(1);
+        assertThat(states.get("编程/掘金/超时").health().lastError()).startsWith("timed out");
+        assertThat(states.get("编程/掘金/坏的").health().lastError()).startsWith("not well-formed XML");
+        assertThat(states.get("编程/掘金/无主").health().lastError()).startsWith("unknown host");
     }
 
     @Test
     void aSecondRunIsAnsweredNotModifiedAndCountsFailuresAgain() {
         workspace.run("run");
 
-        Workspace.Result second = workspace.run("run");
+        Workspace.Result second = workspace.run("run", "--all");
 
         assertThat(second.out()).contains("not modified   1").contains("posts written  0");
         SubscriptionState missing = Store.open("jdbc:sqlite:" + dir.resolve("gleaner.db"))
                 .subscriptions().find("编程/掘金/丢失").orElseThrow();
-        assertThat(missing.consecutiveFailures()).isEqualTo(2);
+        assertThat(missing.health().consecutiveFailures()).isEqualTo(2);
     }
 }

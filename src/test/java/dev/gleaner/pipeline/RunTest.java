@@ -92,7 +92,7 @@ class RunTest {
             workspace.run("run");
             Map<String, Workspace.FileState> before = Workspace.snapshot(workspace.posts());
 
-            Workspace.Result second = workspace.run("run");
+            Workspace.Result second = workspace.run("run", "--all");
 
             assertThat(second.out()).contains("posts written  0").contains("not modified   2");
             assertThat(Workspace.snapshot(workspace.posts())).isEqualTo(before);
@@ -106,7 +106,7 @@ class RunTest {
             Map<String, Workspace.FileState> before = Workspace.snapshot(workspace.posts());
             workspace.write("feeds/hot.xml", hotlist(5).replace("<ttl>5</ttl>", "<ttl>10</ttl>"));
 
-            Workspace.Result second = workspace.run("run");
+            Workspace.Result second = workspace.run("run", "--all");
 
             assertThat(second.out()).contains("fetched        1").contains("posts written  0");
             assertThat(Workspace.snapshot(workspace.posts())).isEqualTo(before);
@@ -119,7 +119,7 @@ class RunTest {
             workspace.run("run");
             workspace.write("feeds/hot.xml", hotlist(5));
 
-            Workspace.Result second = workspace.run("run");
+            Workspace.Result second = workspace.run("run", "--all");
 
             assertThat(second.out()).contains("items seen     5 (2 new)").contains("posts written  2");
             assertThat(posts()).isEqualTo(5);
@@ -151,6 +151,23 @@ class RunTest {
     }
 
     @Nested
+    class WhenNothingIsDue {
+        @Test
+        void aSecondRunSoonAfterFetchesNothingAndSaysSo() throws Exception {
+            workspace.write("feeds/hot.xml", hotlist(2));
+            workspace.config("社交媒体:\n  知乎:\n    知乎热榜: feeds/hot.xml\n    知乎日报: {url: feeds/hot.xml, interval: 1h}\n");
+            workspace.run("run");
+            Map<String, Workspace.FileState> before = Workspace.snapshot(workspace.posts());
+
+            Workspace.Result second = workspace.run("run");
+
+            assertThat(second.out()).contains("not due        2").contains("fetched        0")
+                    .contains("not modified   0");
+            assertThat(Workspace.snapshot(workspace.posts())).isEqualTo(before);
+        }
+    }
+
+    @Nested
     class WithStrict {
         @Test
         void exitsOneWhenAFeedFailedAndZeroWithout() {
@@ -158,7 +175,7 @@ class RunTest {
             workspace.config("社交媒体:\n  知乎:\n    知乎热榜: feeds/hot.xml\n    知乎日报: feeds/missing.xml\n");
 
             assertThat(workspace.run("run").exitCode()).isZero();
-            assertThat(workspace.run("run", "--strict").exitCode()).isEqualTo(1);
+            assertThat(workspace.run("run", "--all", "--strict").exitCode()).isEqualTo(1);
         }
     }
 

@@ -10,6 +10,7 @@ import dev.gleaner.content.HtmlSanitizer;
 import dev.gleaner.fetch.Validators;
 import dev.gleaner.model.Entry;
 import dev.gleaner.model.EntryKey;
+import dev.gleaner.store.FetchMemo;
 import dev.gleaner.store.SeenEntry;
 import dev.gleaner.store.Store;
 import dev.gleaner.store.StoredEntry;
@@ -67,7 +68,7 @@ class HexoPostWriterTest {
         Entry entry = new Entry(guid, "https://example.com/" + guid, title, "", Optional.of(NOW), Optional.empty(),
                 "<p>body of " + guid + "</p>", "", List.of(), List.of());
         EntryKey key = EntryKey.of(subscription.id(), entry);
-        store.entries().onFetched(state.id(), NOW, Validators.NONE, List.of(new SeenEntry(key, entry, "hash " + guid)),
+        store.entries().onFetched(state.id(), NOW, FetchMemo.NONE, NOW, List.of(new SeenEntry(key, entry, "hash " + guid)),
                 20);
         return new PostInput(path, subscription.author(), false, Optional.empty(), key, entry, NOW,
                 "https://example.com/");

@@ -52,7 +52,7 @@ class StoreTest {
         @Test
         void areReconciledByPathAndForgetTheirValidatorsWhenTheUrlChanges() {
             long id = store.subscriptions().reconcile(ZHIHU, NOW).id();
-            store.subscriptions().onNotModified(id, NOW, Validators.of("\"e1\"", "Sat, 21 May 2022 06:05:19 GMT"));
+            store.subscriptions().onNotModified(id, NOW, FetchMemo.of(Validators.of("\"e1\"", "Sat, 21 May 2022 06:05:19 GMT")), NOW);
             assertThat(store.subscriptions().reconcile(ZHIHU, NOW).validators().etag()).contains("\"e1\"");
 
             SubscriptionState moved = store.subscriptions().reconcile(
@@ -65,21 +65,21 @@ class StoreTest {
         @Test
         void countConsecutiveFailuresUntilASuccess() {
             long id = store.subscriptions().reconcile(ZHIHU, NOW).id();
-            store.subscriptions().onFetchError(id, NOW, "HTTP 503 Service Unavailable");
-            store.subscriptions().onFetchError(id, NOW.plusSeconds(60), "timed out after 30 s");
+            store.subscriptions().onFetchError(id, NOW, FetchFailure.of("HTTP 503 Service Unavailable"), NOW);
+            store.subscriptions().onFetchError(id, NOW.plusSeconds(60), FetchFailure.of("timed out after 30 s"), NOW);
 
             SubscriptionState failing = store.subscriptions().find(ZHIHU.id()).orElseThrow();
-            assertThat(failing.consecutiveFailures()).isEqualTo(2);
-            assertThat(failing.lastError()).isEqualTo("timed out after 30 s");
-            assertThat(failing.lastAttempt()).contains(NOW.plusSeconds(60));
-            assertThat(failing.lastSuccess()).isEmpty();
+            assertThat(failing.health().consecutiveFailures()).isEqualTo(2);
+            assertThat(failing.health().lastError()).isEqualTo("timed out after 30 s");
+            assertThat(failing.health().lastAttempt()).contains(NOW.plusSeconds(60));
+            assertThat(failing.health().lastSuccess()).isEmpty();
 
-            store.entries().onFetched(id, NOW.plusSeconds(120), Validators.NONE, seen(1), 20);
+            store.entries().onFetched(id, NOW.plusSeconds(120), FetchMemo.NONE, NOW.plusSeconds(120), seen(1), 20);
 
             SubscriptionState healthy = store.subscriptions().find(ZHIHU.id()).orElseThrow();
-            assertThat(healthy.consecutiveFailures()).isZero();
-            assertThat(healthy.lastError()).isEmpty();
-            assertThat(healthy.lastSuccess()).contains(NOW.plusSeconds(120));
+            assertThat(healthy.health().consecutiveFailures()).isZero();
+            assertThat(healthy.health().lastError()).isEmpty();
+            assertThat(healthy.health().lastSuccess()).contains(NOW.plusSeconds(120));
         }
     }
 
@@ -89,7 +89,7 @@ class StoreTest {
         void aNewSubscriptionQueuesOnlyItsBacklogAndRemembersTheRestAsSkipped() {
             long id = store.subscriptions().reconcile(ZHIHU, NOW).id();
 
-            RecordedFetch first = store.entries().onFetched(id, NOW, Validators.NONE, seen(30), 20);
+            RecordedFetch first = store.entries().onFetched(id, NOW, FetchMemo.NONE, NOW, seen(30), 20);
 
             assertThat(first).isEqualTo(new RecordedFetch(30, 30, 20, 10));
             assertThat(store.entries().pending()).hasSize(20);
@@ -99,9 +99,9 @@ class StoreTest {
         @Test
         void afterTheFirstFetchEveryNewEntryIsQueued() {
             long id = store.subscriptions().reconcile(ZHIHU, NOW).id();
-            store.entries().onFetched(id, NOW, Validators.NONE, seen(2), 1);
+            store.entries().onFetched(id, NOW, FetchMemo.NONE, NOW, seen(2), 1);
 
-            RecordedFetch second = store.entries().onFetched(id, NOW.plusSeconds(60), Validators.NONE, seen(5), 1);
+            RecordedFetch second = store.entries().onFetched(id, NOW.plusSeconds(60), FetchMemo.NONE, NOW.plusSeconds(60), seen(5), 1);
 
             assertThat(second).isEqualTo(new RecordedFetch(5, 3, 3, 0));
             assertThat(store.entries().pending()).hasSize(4);
@@ -110,9 +110,9 @@ class StoreTest {
         @Test
         void aKnownEntryKeepsItsFirstSeenTimeAndTakesItsNewContent() {
             long id = store.subscriptions().reconcile(ZHIHU, NOW).id();
-            store.entries().onFetched(id, NOW, Validators.NONE, List.of(seen(1, "old")), 20);
+            store.entries().onFetched(id, NOW, FetchMemo.NONE, NOW, List.of(seen(1, "old")), 20);
 
-            RecordedFetch again = store.entries().onFetched(id, NOW.plusSeconds(60), Validators.NONE,
+            RecordedFetch again = store.entries().onFetched(id, NOW.plusSeconds(60), FetchMemo.NONE, NOW,
                     List.of(seen(1, "new")), 20);
 
             assertThat(again.added()).isZero();
@@ -124,7 +124,7 @@ class StoreTest {
         @Test
         void aPathIsHeldByOneEntryOnly() {
             long id = store.subscriptions().reconcile(ZHIHU, NOW).id();
-            store.entries().onFetched(id, NOW, Validators.NONE, seen(2), 20);
+            store.entries().onFetched(id, NOW, FetchMemo.NONE, NOW, seen(2), 20);
             EntryKey first = seen(1, "body").key();
             EntryKey second = seen(2, "body").key();
 
@@ -137,7 +137,7 @@ class StoreTest {
         @Test
         void aWrittenEntryLeavesTheQueueAndSurvivesReopening() {
             long id = store.subscriptions().reconcile(ZHIHU, NOW).id();
-            store.entries().onFetched(id, NOW, Validators.NONE, seen(1), 20);
+            store.entries().onFetched(id, NOW, FetchMemo.NONE, NOW, seen(1), 20);
             EntryKey key = seen(1, "body").key();
             store.entries().reservePath(key, "x.md");
 
