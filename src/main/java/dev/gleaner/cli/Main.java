@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Turns the feeds you follow into a blog you own.",
-        subcommands = {RunCommand.class, ParseCommand.class})
+        subcommands = {RunCommand.class, StatusCommand.class, ParseCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

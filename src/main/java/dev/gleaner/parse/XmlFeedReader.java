@@ -110,11 +110,16 @@ final class XmlFeedReader {
         try {
             return XmlTreeBuilder.build(repaired, source);
         } catch (XmlTreeBuilder.MalformedException second) {
+            if (second.getMessage().startsWith("elements nested deeper")) {
+                throw new FeedParseException(source, second.getMessage(), second);
+            }
             try {
                 return XmlTreeBuilder.build(wellFormed(repaired), source);
             } catch (XmlTreeBuilder.MalformedException third) {
-                throw new FeedParseException(source,
-                        "not well-formed XML at line " + first.line + ": " + first.getMessage(), first);
+                XmlTreeBuilder.MalformedException reported = third.getMessage().startsWith("elements nested deeper")
+                        ? third : first;
+                String where = reported == first ? "not well-formed XML at line " + first.line + ": " : "";
+                throw new FeedParseException(source, where + reported.getMessage(), reported);
             }
         }
     }

@@ -1,0 +1,94 @@
+package dev.gleaner.cli;
+
+import dev.gleaner.store.Health;
+import dev.gleaner.store.SubscriptionState;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Prints subscriptions' health as an aligned table, times relative to now, CJK text counted double-wide. */
+final class StatusTable {
+    private static final String[] HEADERS = {"SUBSCRIPTION", "LAST SUCCESS", "LAST ATTEMPT", "FAILURES", "NEXT DUE",
+        "LAST ERROR"};
+
+    private final Instant now;
+
+    StatusTable(Instant now) {
+        this.now = now;
+    }
+
+    void print(List<SubscriptionState> states, PrintWriter out) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(HEADERS);
+        for (SubscriptionState state : states) {
+            Health health = state.health();
+            rows.add(new String[] {
+                state.path(),
+                ago(health.lastSuccess()),
+                ago(health.lastAttempt()),
+                health.consecutiveFailures() == 0 ? "0"
+                        : health.consecutiveFailures() + (health.permanent() ? " (gone)" : "")
+                                + health.failingSince().map(since -> " for " + span(Duration.between(since, now))).orElse(""),
+                due(health.nextDue()),
+                health.lastError()});
+        }
+        int[] widths = new int[HEADERS.length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], width(row[i]));
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                line.append(row[i]);
+                if (i < row.length - 1) {
+                    line.append(" ".repeat(widths[i] - width(row[i]) + 2));
+                }
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+
+    private String ago(Optional<Instant> when) {
+        return when.map(instant -> span(Duration.between(instant, now)) + " ago").orElse("never");
+    }
+
+    private String due(Optional<Instant> when) {
+        return when.filter(instant -> instant.isAfter(now))
+                .map(instant -> "in " + span(Duration.between(now, instant))).orElse("now");
+    }
+
+    /** A duration as a person says it: 45s, 12m, 3h, 2d. */
+    static String span(Duration duration) {
+        long seconds = Math.max(0, duration.toSeconds());
+        if (seconds < 90) {
+            return seconds + "s";
+        }
+        if (seconds < 90 * 60) {
+            return Math.round(seconds / 60.0) + "m";
+        }
+        if (seconds < 36 * 3600) {
+            return Math.round(seconds / 3600.0) + "h";
+        }
+        return Math.round(seconds / 86400.0) + "d";
+    }
+
+    /** Columns a terminal gives the text: East Asian wide and full-width characters take two. */
+    static int width(String text) {
+        int width = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            Character.UnicodeScript script = Character.UnicodeScript.of(c);
+            boolean wide = script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                    || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL
+                    || (c >= 0xFF01 && c <= 0xFF60) || (c >= 0x3000 && c <= 0x303F);
+            width += wide ? 2 : 1;
+        }
+        return width;
+    }
+}
