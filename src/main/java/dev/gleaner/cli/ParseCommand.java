@@ -51,7 +51,7 @@ final class ParseCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         FeedParser parser = FeedParser.standard();
-        HtmlSanitizer sanitizer = new HtmlSanitizer();
+        HtmlSanitizer sanitizer = HtmlSanitizer.withoutPageAttributes();
         int failures = 0;
         try (Fetcher fetcher = new Fetcher(FetchSettings.defaults(List.of()))) {
             for (String input : inputs) {

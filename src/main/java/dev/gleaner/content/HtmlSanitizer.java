@@ -1,35 +1,52 @@
 package dev.gleaner.content;
 
 import java.util.Objects;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 import org.jsoup.safety.Cleaner;
 
 /**
  * Removes from feed HTML everything that could run code, submit data or track the reader, and
  * serializes what is left as HTML.
  *
- * <p>Kept: the structure of articles, tables and media and harmless attributes ({@code class},
- * {@code title}, {@code alt}, {@code data-*}). Removed: script, style, event handlers,
- * {@code javascript:}, {@code vbscript:} and {@code data:} URLs (except images), forms, frames,
- * objects, {@code <meta>}, {@code <base>} and {@code <link>}. Links get
- * {@code rel="noopener noreferrer"}; images keep their source and get
- * {@code referrerpolicy="no-referrer"}, since many Chinese sites refuse hot-linked images that send a
- * Referer. Relative URLs are made absolute against the base.
+ * <p>Kept: the structure of articles, tables, media, SVG drawings and MathML formulas, harmless
+ * attributes ({@code class}, {@code title}, {@code alt}, {@code data-*}…) and inline styles that only
+ * set colours, fonts, sizes and spacing. Removed: script, {@code <style>}, event handlers,
+ * {@code javascript:}, {@code vbscript:} and {@code data:} URLs (except raster images), forms and
+ * their controls, frames, objects, embeds, {@code <meta>}, {@code <base>} and {@code <link>}.
+ * Relative URLs are made absolute against the base. See {@link PublishSafelist},
+ * {@link CssSanitizer} and {@link UrlPolicy} for the rules, and docs/parser.md for where they differ
+ * from feedparser's.
+ *
+ * <p>For a page ({@link #HtmlSanitizer()}), links also get {@code rel="noopener noreferrer"} and
+ * images {@code referrerpolicy="no-referrer"}, since many Chinese sites refuse hot-linked images
+ * that send a Referer. {@link #withoutPageAttributes()} leaves those out, to show what a feed holds.
  *
  * <pre>{@code String safe = new HtmlSanitizer().sanitize(html, "https://www.zhihu.com/question/1");}</pre>
  *
  * <p>Thread-safe.
  */
 public final class HtmlSanitizer {
-    private final Cleaner cleaner;
-    private final Cleaner relativeCleaner;
+    private final Cleaner cleaner = new Cleaner(new PublishSafelist());
+    private final boolean pageAttributes;
 
-    /** A sanitizer with the publishing allowlist. */
+    /** The sanitizer for HTML that goes into a post or a page. */
     public HtmlSanitizer() {
-        this.cleaner = new Cleaner(new PublishSafelist());
-        this.relativeCleaner = new Cleaner(new PublishSafelist().preserveRelativeLinks(true));
+        this(true);
+    }
+
+    private HtmlSanitizer(boolean pageAttributes) {
+        this.pageAttributes = pageAttributes;
+    }
+
+    /**
+     * A sanitizer that removes all that {@link #HtmlSanitizer()} removes but adds nothing: no
+     * {@code rel} on links, no {@code referrerpolicy} on images. For showing what a feed holds
+     * ({@code gleaner parse --json}); never for HTML that reaches a page.
+     */
+    public static HtmlSanitizer withoutPageAttributes() {
+        return new HtmlSanitizer(false);
     }
 
     /**
@@ -42,21 +59,39 @@ public final class HtmlSanitizer {
         return clean(html, baseUri).body().html();
     }
 
+    /**
+     * The text a reader sees in {@code html}, for fields that are plain text (titles, authors): the
+     * text of the sanitized fragment, entities decoded and white space folded.
+     *
+     * <p>{@code "safe<script>alert(1)</script> text"} gives {@code "safe text"}; a comment left open
+     * ends at its first {@code >}, as in {@link #sanitize}.
+     */
+    public String plainText(String html) {
+        return clean(html, "").body().text();
+    }
+
     /** The safe form of {@code html} as a document, for callers that inspect it further. */
     Document clean(String html, String baseUri) {
         Objects.requireNonNull(html, "html");
         Objects.requireNonNull(baseUri, "baseUri");
-        Document dirty = Jsoup.parseBodyFragment(html, baseUri);
-        Document clean = (baseUri.isEmpty() ? relativeCleaner : cleaner).clean(dirty);
-        for (Element image : clean.select("img")) {
-            if (!image.hasAttr("referrerpolicy")) {
-                image.attr("referrerpolicy", "no-referrer");
-            }
-        }
-        for (Element link : clean.select("a[href]")) {
-            link.attr("rel", "noopener noreferrer");
+        Document dirty = FragmentParser.parse(html, baseUri);
+        ForeignContent.prune(dirty.body());
+        Document clean = cleaner.clean(dirty);
+        if (pageAttributes) {
+            addPageAttributes(clean);
         }
         clean.outputSettings().prettyPrint(false).charset("UTF-8");
         return clean;
+    }
+
+    private static void addPageAttributes(Document clean) {
+        for (Element image : clean.select("img")) {
+            image.attr("referrerpolicy", "no-referrer");
+        }
+        for (Element link : clean.select("a[href], area[href]")) {
+            if (link.tag().namespace().equals(Parser.NamespaceHtml)) {
+                link.attr("rel", "noopener noreferrer");
+            }
+        }
     }
 }

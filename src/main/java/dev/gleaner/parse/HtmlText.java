@@ -1,6 +1,11 @@
 package dev.gleaner.parse;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.DataNode;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 
 /** Turns the text fields of feeds into plain text, and plain text into HTML. */
 final class HtmlText {
@@ -9,13 +14,34 @@ final class HtmlText {
 
     /**
      * Plain text of a field that may hold markup or entities (an RSS title often does): tags are
-     * dropped, entities decoded and white space folded. Text with neither is only trimmed.
+     * dropped, entities decoded and white space folded. Text with neither is only trimmed. As in
+     * the sanitizer, a comment left open ends at its first {@code >}, and the fallback text of
+     * {@code <iframe>}, {@code <noembed>} and {@code <noframes>} is kept.
      */
     static String plain(String text) {
         if (text.indexOf('<') < 0 && text.indexOf('&') < 0) {
             return text.strip();
         }
-        return Jsoup.parseBodyFragment(text).body().text().strip();
+        Document document = Jsoup.parseBodyFragment(closeOpenComment(text));
+        for (Element fallback : document.body().select("iframe, noembed, noframes")) {
+            StringBuilder raw = new StringBuilder();
+            for (Node child : fallback.childNodes()) {
+                raw.append(child instanceof DataNode data ? data.getWholeData()
+                        : child instanceof TextNode textNode ? textNode.getWholeText() : "");
+            }
+            fallback.replaceWith(new TextNode(" " + plain(raw.toString()) + " "));
+        }
+        return document.body().text().strip();
+    }
+
+    /** A {@code <!--} with no {@code -->} after it ends at its first {@code >}, instead of hiding the rest. */
+    private static String closeOpenComment(String html) {
+        int open = html.indexOf("<!--");
+        if (open < 0 || html.indexOf("-->", open + 4) >= 0) {
+            return html;
+        }
+        int close = html.indexOf('>', open + 4);
+        return close < 0 ? html : html.substring(0, open) + html.substring(close + 1);
     }
 
     /** Plain text made safe to stand as HTML. */

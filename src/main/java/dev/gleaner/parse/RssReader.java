@@ -108,8 +108,11 @@ final class RssReader {
         String summary = description != null ? description.text()
                 : first(item, DC, "description").or(() -> first(item, ITUNES, "summary")).orElse("");
         XmlElement encoded = item.child("encoded", CONTENT);
-        XmlElement body = item.child("body", XHTML);
-        String content = encoded != null ? encoded.text() : body != null ? XhtmlSerializer.inner(body) : "";
+        XmlElement body = item.child("body", XHTML, Namespaces.NONE);
+        XmlElement fullItem = item.child("fullitem", RSS);
+        String content = encoded != null ? encoded.text()
+                : body != null ? (body.elements().isEmpty() ? body.text() : XhtmlSerializer.inner(body))
+                : fullItem != null ? fullItem.text() : "";
         String guid = guid(item);
         String link = link(item, fallback);
         if (link.isEmpty()) {
