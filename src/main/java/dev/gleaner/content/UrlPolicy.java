@@ -53,7 +53,11 @@ enum UrlPolicy {
         if (scheme.isPresent() ? !allows(scheme.get(), url) : hasColonBeforePath(url)) {
             return Optional.empty();
         }
-        // Absolute URLs go through the resolver too, which writes them in one canonical form.
+        if (isCanonicalWebUrl(url)) {
+            // Already in the one form the resolver would write: resolving it again costs a regex per link.
+            return Optional.of(url);
+        }
+        // Other absolute URLs go through the resolver too, which writes them in one canonical form.
         String absolute = resolver.resolve(url);
         Optional<String> resolvedScheme = scheme(absolute);
         if (resolvedScheme.isPresent() && allows(resolvedScheme.get(), absolute)) {
@@ -92,6 +96,30 @@ enum UrlPolicy {
     private static Optional<String> scheme(String url) {
         Matcher matcher = SCHEME.matcher(url);
         return matcher.find() ? Optional.of(matcher.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
+    }
+
+    /**
+     * Whether {@code url} is an absolute http(s) URL, lower-case scheme, of plain printable ASCII
+     * that needs no escaping: the form resolution would give it anyway.
+     */
+    private static boolean isCanonicalWebUrl(String url) {
+        if (!url.startsWith("https://") && !url.startsWith("http://")) {
+            return false;
+        }
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c <= ' ' || c >= 0x7F || c == '\\' || c == '"' || c == '<' || c == '>' || c == '`' || c == '{'
+                    || c == '}' || c == '|' || c == '^') {
+                return false;
+            }
+        }
+        int hostStart = url.indexOf("//") + 2;
+        int hostEnd = hostStart;
+        while (hostEnd < url.length() && "/?#".indexOf(url.charAt(hostEnd)) < 0) {
+            hostEnd++;
+        }
+        String host = url.substring(hostStart, hostEnd);
+        return !host.isEmpty() && host.equals(host.toLowerCase(Locale.ROOT)) && !host.contains("@");
     }
 
     /** A colon in the first segment of a URL without a valid scheme: not a relative URL. */
