@@ -34,26 +34,41 @@ final class FragmentParser {
 
     /** The tree of {@code html} in the body of a new document whose base is {@code baseUri}. */
     static Document parse(String html, String baseUri) {
-        List<Node> nodes = fragment(html, baseUri);
-        OptionalInt open = openComment(nodes, html);
+        boolean comments = html.contains("<!--");
+        List<Node> nodes = fragment(html, baseUri, comments);
+        OptionalInt open = comments ? openComment(nodes, html) : OptionalInt.empty();
         if (open.isPresent()) {
             int close = html.indexOf('>', open.getAsInt() + "<!--".length());
             // A comment with no '>' at all hides the rest, as in every browser.
             if (close >= 0) {
-                nodes = fragment(html.substring(0, open.getAsInt()) + html.substring(close + 1), baseUri);
+                nodes = fragment(html.substring(0, open.getAsInt()) + html.substring(close + 1), baseUri, true);
             }
         }
         Document document = Document.createShell(baseUri);
         document.body().appendChildren(nodes);
-        for (Element element : document.body().select("iframe, noembed, noframes, xmp")) {
-            readRawContent(element, baseUri);
+        if (mentions(html, "<iframe") || mentions(html, "<noembed") || mentions(html, "<noframes")
+                || mentions(html, "<xmp")) {
+            for (Element element : document.body().select("iframe, noembed, noframes, xmp")) {
+                readRawContent(element, baseUri);
+            }
         }
         return document;
     }
 
-    /** {@code html} read as the content of a template, each node knowing where it came from. */
-    private static List<Node> fragment(String html, String baseUri) {
-        return Parser.htmlParser().setTrackPosition(true).parseFragmentInput(html, new Element("template"), baseUri);
+    /** {@code html} read as the content of a template; with {@code track}, each node knows where it came from. */
+    private static List<Node> fragment(String html, String baseUri, boolean track) {
+        return Parser.htmlParser().setTrackPosition(track).parseFragmentInput(html, new Element("template"), baseUri);
+    }
+
+    /** Whether {@code html} holds {@code tagStart} in any letter case: cheap, and never misses one. */
+    static boolean mentions(String html, String tagStart) {
+        int last = html.length() - tagStart.length();
+        for (int i = html.indexOf('<'); i >= 0 && i <= last; i = html.indexOf('<', i + 1)) {
+            if (html.regionMatches(true, i, tagStart, 0, tagStart.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where the {@code <!--} comment that only the end of {@code html} closed starts, if there is one. */
