@@ -75,10 +75,7 @@ public final class HtmlSanitizer {
         Objects.requireNonNull(html, "html");
         Objects.requireNonNull(baseUri, "baseUri");
         Document dirty = FragmentParser.parse(html, baseUri);
-        if (FragmentParser.mentions(html, "<svg") || FragmentParser.mentions(html, "<math")) {
-            // Only these two open foreign content; walking every other item for it would be wasted.
-            ForeignContent.prune(dirty.body());
-        }
+        ForeignContent.prune(dirty.body());
         Document clean = cleaner.clean(dirty);
         if (pageAttributes) {
             addPageAttributes(clean);
