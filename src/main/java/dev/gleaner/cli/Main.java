@@ -12,6 +12,11 @@ import picocli.CommandLine.Command;
         description = "Turns the feeds you follow into a blog you own.",
         subcommands = {RunCommand.class, StatusCommand.class, ParseCommand.class})
 public final class Main implements Runnable {
+    static {
+        // The fetcher connects plain-http feeds to the address it checked and names the host itself;
+        // java.net.http allows that only when told so before its first use.
+        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -5,7 +5,9 @@ import dev.gleaner.config.Config;
 import dev.gleaner.config.ConfigException;
 import dev.gleaner.config.ConfigLoader;
 import dev.gleaner.content.HtmlSanitizer;
+import dev.gleaner.fetch.FetchSettings;
 import dev.gleaner.fetch.Fetcher;
+import dev.gleaner.fetch.HostGate;
 import dev.gleaner.parse.FeedParser;
 import dev.gleaner.pipeline.FeedSource;
 import dev.gleaner.pipeline.PostPublisher;
@@ -22,9 +24,6 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,12 +75,18 @@ final class RunCommand implements Callable<Integer> {
         }
         RunSummary summary;
         InstantSource clock = InstantSource.system();
-        ExecutorService workers = Executors.newFixedThreadPool(config.fetch().concurrency(), daemon("fetch"));
-        try (Fetcher fetcher = new Fetcher(Components.fetchSettings(config))) {
+        FetchSettings settings;
+        try {
+            settings = Components.fetchSettings(config);
+        } catch (IllegalArgumentException e) {
+            err.println("gleaner: " + config.file() + ": fetch.allow: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        try (Fetcher fetcher = new Fetcher(settings); HostGate gate = new HostGate(settings)) {
             Store store = Store.open(config.storage());
             HexoPostWriter writer = new HexoPostWriter(config.site().postsDir(),
                     new HexoPostRenderer(new HtmlSanitizer()), store.entries(), clock);
-            RunPass pass = new RunPass(config, store, new FeedSource(fetcher, FeedParser.standard(), workers),
+            RunPass pass = new RunPass(config, store, new FeedSource(fetcher, FeedParser.standard(), gate, settings),
                     new PostPublisher(store.entries(), writer), new Schedule(config.schedule(), new SplittableRandom()),
                     clock);
             ProgressBar bar = ProgressBar.forTerminal(out, global.quiet);
@@ -90,8 +95,6 @@ final class RunCommand implements Callable<Integer> {
         } catch (StoreException e) {
             err.println("gleaner: store " + config.storage() + ": " + e.getMessage());
             return ExitCodes.FAILED;
-        } finally {
-            workers.shutdownNow();
         }
         summary.failures().forEach(failure -> err.println("gleaner: " + failure.path() + ": " + failure.reason()));
         summary.postFailures().forEach(failure -> err.println("gleaner: post not written: " + failure));
@@ -104,13 +107,5 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         return ExitCodes.OK;
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -1,7 +1,6 @@
 package dev.gleaner.fetch;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.time.InstantSource;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -10,7 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * Gets the bytes of one feed: {@code http(s):} with conditional GET, gzip and bounded time, size
  * and redirects; {@code file:} URLs; and {@code rsshub://ROUTE}, tried against each configured
- * RSSHub instance in order until one answers.
+ * RSSHub instance (the one that answered last time first) until one answers.
  *
  * <pre>{@code
  * try (Fetcher fetcher = new Fetcher(FetchSettings.defaults(List.of("https://rsshub.app")))) {
@@ -18,25 +17,44 @@ import java.util.concurrent.ScheduledExecutorService;
  * }
  * }</pre>
  *
+ * <p>Loopback, private and other internal addresses are refused, for the URL and every redirect,
+ * unless {@link FetchSettings#allowed()} names them; a name is resolved once, and an {@code http:}
+ * request goes to the very address that was checked. A body whose hash equals
+ * {@link FetchRequest#bodyHash()} is reported as {@link FetchOutcome.NotModified}, for servers
+ * that ignore validators. A fetcher does not limit how many fetches run at once, nor how often a
+ * host is asked: run fetches through a {@link HostGate} for that.
+ *
  * <p>Thread-safe: one instance serves concurrent fetches.
  */
 public final class Fetcher implements AutoCloseable {
-    private static final String RSSHUB_PREFIX = "rsshub://";
-
     private final FetchSettings settings;
     private final ScheduledExecutorService deadlines;
     private final HttpFetcher http;
+    private final RsshubFetcher rsshub;
     private final FileFetcher files;
 
     /** A fetcher with these settings; close it to stop its deadline timer. */
     public Fetcher(FetchSettings settings) {
+        this(settings, HostResolver.SYSTEM, InstantSource.system());
+    }
+
+    /**
+     * A fetcher that resolves host names with {@code resolver} and reads the time for its hints
+     * (an {@code Expires} or {@code Retry-After} date without a {@code Date} header) from {@code clock}.
+     */
+    public Fetcher(FetchSettings settings, HostResolver resolver, InstantSource clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(resolver, "resolver");
+        Objects.requireNonNull(clock, "clock");
         this.deadlines = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "fetch-deadlines");
             thread.setDaemon(true);
             return thread;
         });
-        this.http = new HttpFetcher(settings, deadlines);
+        AddressGuard guard = new AddressGuard(AllowList.of(settings.allowed()), resolver, HttpFetcher.CAN_SET_HOST);
+        BodyReader bodies = new BodyReader(deadlines, settings.maxBytes(), settings.timeout());
+        this.http = new HttpFetcher(settings, guard, bodies, clock);
+        this.rsshub = new RsshubFetcher(settings.rsshub(), http);
         this.files = new FileFetcher(settings.maxBytes());
     }
 
@@ -44,47 +62,40 @@ public final class Fetcher implements AutoCloseable {
      * Fetches {@code request.url()}, sending back its validators.
      *
      * @return the new body, or word that the feed has not changed
-     * @throws FetchException when the feed cannot be had; the reason says why in a few words
+     * @throws FetchException when the feed cannot be had; the reason says why in a few words, and
+     *     the failure carries the status, {@code Retry-After} and whether the feed is gone for good
      */
     public FetchOutcome fetch(FetchRequest request) throws FetchException {
         Objects.requireNonNull(request, "request");
+        return unlessSameBody(request, fetchAny(request));
+    }
+
+    private FetchOutcome fetchAny(FetchRequest request) throws FetchException {
         String url = request.url();
         String lower = url.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
             return http.fetch(url, request.validators());
         }
         if (lower.startsWith("file:")) {
+            if (!settings.allowFiles()) {
+                throw new FetchException(url, "refused: file: URLs are not allowed here");
+            }
             return files.fetch(url, request.validators());
         }
-        if (lower.startsWith(RSSHUB_PREFIX)) {
-            return fetchRoute(url, request.validators());
+        if (lower.startsWith(RsshubFetcher.PREFIX)) {
+            return rsshub.fetch(request);
         }
         throw new FetchException(url, "unsupported URL scheme; expected http(s):, file: or rsshub://");
     }
 
-    private FetchOutcome fetchRoute(String url, Validators validators) throws FetchException {
-        String route = url.substring(RSSHUB_PREFIX.length());
-        if (route.isBlank()) {
-            throw new FetchException(url, "no route after rsshub://");
+    /** A body the same as last time is news to nobody: some servers ignore validators and resend it. */
+    private static FetchOutcome unlessSameBody(FetchRequest request, FetchOutcome outcome) {
+        if (outcome instanceof FetchOutcome.Fetched fetched
+                && request.bodyHash().filter(fetched.bodyHash()::equalsIgnoreCase).isPresent()) {
+            return new FetchOutcome.NotModified(fetched.source(), fetched.validators(), fetched.freshFor(),
+                    fetched.instance());
         }
-        if (settings.rsshubInstances().isEmpty()) {
-            throw new FetchException(url, "no RSSHub instance configured (key 'rsshub')");
-        }
-        List<String> reasons = new ArrayList<>();
-        for (String instance : settings.rsshubInstances()) {
-            try {
-                return http.fetch(join(instance, route), validators);
-            } catch (FetchException e) {
-                reasons.add(instance + ": " + e.reason());
-            }
-        }
-        throw new FetchException(url, "no RSSHub instance answered (" + String.join("; ", reasons) + ")");
-    }
-
-    /** The route's URL on an instance, with one slash between them however either is written. */
-    private static String join(String instance, String route) {
-        String base = instance.endsWith("/") ? instance.substring(0, instance.length() - 1) : instance;
-        return base + "/" + (route.startsWith("/") ? route.substring(1) : route);
+        return outcome;
     }
 
     @Override

@@ -11,30 +11,55 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.InflaterInputStream;
 import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Fetches {@code http(s):} URLs with conditional GET, following redirects by hand to bound them. */
+/**
+ * Fetches {@code http(s):} URLs with conditional GET, following redirects by hand to bound them and
+ * to check every address they lead to.
+ */
 final class HttpFetcher {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpFetcher.class);
     private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, "
             + "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
+    private static final byte[] NO_BODY = new byte[0];
+
+    /**
+     * Whether requests may carry their own {@code Host} header, which {@link AddressGuard} needs to
+     * send an {@code http:} request to the address it checked while naming the host.
+     */
+    static final boolean CAN_SET_HOST;
+
+    static {
+        // java.net.http refuses a Host header unless the system property
+        // jdk.httpclient.allowRestrictedHeaders names it, and reads that property only once, when
+        // its implementation classes load. So it is set here, in this class's static initializer,
+        // which runs before this class builds its first client. If other code used java.net.http
+        // earlier in this JVM, the setting comes too late: requests then connect by name after the
+        // check (the JVM's address cache, 30 s by default, usually hands the client the address
+        // just checked, but does not promise it), and a warning says so.
+        CAN_SET_HOST = allowHostHeader();
+    }
 
     private final HttpClient client;
     private final FetchSettings settings;
-    private final ScheduledExecutorService deadlines;
+    private final AddressGuard guard;
+    private final BodyReader bodies;
+    private final InstantSource clock;
 
-    HttpFetcher(FetchSettings settings, ScheduledExecutorService deadlines) {
+    HttpFetcher(FetchSettings settings, AddressGuard guard, BodyReader bodies, InstantSource clock) {
         this.settings = settings;
-        this.deadlines = deadlines;
+        this.guard = guard;
+        this.bodies = bodies;
+        this.clock = clock;
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
@@ -42,7 +67,17 @@ final class HttpFetcher {
                 .build();
     }
 
+    /** Fetches {@code url}, sending back {@code validators}. */
     FetchOutcome fetch(String url, Validators validators) throws FetchException {
+        return outcome(url, exchange(url, validators, 0), validators);
+    }
+
+    /**
+     * Follows {@code url} to its final answer.
+     *
+     * @param errorBodyLimit how much of an error's body to keep; 0 to keep none
+     */
+    HttpAnswer exchange(String url, Validators validators, int errorBodyLimit) throws FetchException {
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         URI current = parse(url);
         Set<URI> visited = new HashSet<>();
@@ -50,10 +85,11 @@ final class HttpFetcher {
             if (!visited.add(current)) {
                 throw new FetchException(url, "redirect loop at " + current);
             }
-            HttpResponse<InputStream> response = send(url, request(current, validators, deadline));
+            AddressGuard.Destination destination = guard.check(url, current);
+            HttpResponse<InputStream> response = send(url, request(destination, validators, deadline));
             int status = response.statusCode();
             if (isRedirect(status)) {
-                closeQuietly(response.body());
+                BodyReader.closeQuietly(response.body());
                 Optional<String> location = response.headers().firstValue("Location");
                 if (location.isEmpty()) {
                     throw new FetchException(url, "HTTP " + status + " redirect without a Location");
@@ -64,27 +100,64 @@ final class HttpFetcher {
                 current = resolve(url, current, location.get());
                 continue;
             }
-            String source = current.toString();
-            if (status == 304) {
-                closeQuietly(response.body());
-                return new FetchOutcome.NotModified(source, validatorsOf(response.headers()).or(validators));
+            byte[] body;
+            if (status >= 200 && status <= 299) {
+                body = bodies.readAll(url, response, deadline);
+            } else if (status != 304 && errorBodyLimit > 0) {
+                body = errorBody(url, response, deadline, errorBodyLimit);
+            } else {
+                BodyReader.closeQuietly(response.body());
+                body = NO_BODY;
             }
-            if (status < 200 || status > 299) {
-                closeQuietly(response.body());
-                throw new FetchException(url, "HTTP " + status + reasonPhrase(status));
-            }
-            byte[] body = readBody(url, response, deadline);
-            return new FetchOutcome.Fetched(source, body, charsetOf(response.headers()), validatorsOf(response.headers()));
+            return new HttpAnswer(current, status, response.headers(), body);
         }
     }
 
-    private HttpRequest request(URI uri, Validators validators, long deadline) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+    /** The start of an error's body, or none if it cannot be read: the status says enough then. */
+    private byte[] errorBody(String url, HttpResponse<InputStream> response, long deadline, int limit) {
+        try {
+            return bodies.readPrefix(url, response, deadline, limit);
+        } catch (FetchException e) {
+            return NO_BODY;
+        }
+    }
+
+    /** What {@code answer} means: a body, word that nothing changed, or a failure that says why. */
+    FetchOutcome outcome(String url, HttpAnswer answer, Validators sent) throws FetchException {
+        String source = answer.source().toString();
+        HttpHeaders headers = answer.headers();
+        Optional<Duration> freshFor = CacheHints.freshFor(headers, clock.instant());
+        if (answer.status() == 304) {
+            return new FetchOutcome.NotModified(source, validatorsOf(headers).or(sent), freshFor, Optional.empty());
+        }
+        if (answer.isSuccess()) {
+            return new FetchOutcome.Fetched(source, answer.body(), charsetOf(headers), validatorsOf(headers),
+                    BodyHash.of(answer.body()), freshFor, Optional.empty());
+        }
+        throw refusal(url, answer, "HTTP " + answer.status() + reasonPhrase(answer.status()));
+    }
+
+    /**
+     * The failure for a server's refusal, with {@code reason} and the hints of its headers: the
+     * status, {@code Retry-After} on a 429 or 503 (named in the reason too), and 410 as permanent.
+     */
+    FetchException refusal(String url, HttpAnswer answer, String reason) {
+        int status = answer.status();
+        Optional<Duration> retryAfter = status == 429 || status == 503
+                ? CacheHints.retryAfter(answer.headers(), clock.instant())
+                : Optional.empty();
+        String full = retryAfter.map(wait -> reason + " (retry after " + human(wait) + ")").orElse(reason);
+        return FetchException.ofStatus(url, full, status, retryAfter);
+    }
+
+    private HttpRequest request(AddressGuard.Destination destination, Validators validators, long deadline) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(destination.connect())
                 .GET()
                 .timeout(remaining(deadline))
                 .header("User-Agent", settings.userAgent())
                 .header("Accept", ACCEPT)
                 .header("Accept-Encoding", "gzip, deflate");
+        destination.hostHeader().ifPresent(host -> builder.header("Host", host));
         validators.etag().ifPresent(etag -> builder.header("If-None-Match", etag));
         validators.lastModified().ifPresent(date -> builder.header("If-Modified-Since", date));
         return builder.build();
@@ -103,41 +176,9 @@ final class HttpFetcher {
         }
     }
 
-    private byte[] readBody(String url, HttpResponse<InputStream> response, long deadline) throws FetchException {
-        InputStream raw = response.body();
-        // A body that trickles in would block a plain read forever; closing the stream at the
-        // deadline ends the read with an exception instead.
-        AtomicBoolean expired = new AtomicBoolean();
-        ScheduledFuture<?> guard = deadlines.schedule(() -> {
-            expired.set(true);
-            closeQuietly(raw);
-        }, Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        try (InputStream in = decoded(raw, response.headers())) {
-            return BoundedRead.readAtMost(in, settings.maxBytes());
-        } catch (BoundedRead.TooLargeException e) {
-            throw new FetchException(url, "body larger than " + settings.maxBytes() + " bytes", e);
-        } catch (IOException e) {
-            if (expired.get()) {
-                throw new FetchException(url, "timed out after " + settings.timeout().toSeconds() + " s", e);
-            }
-            throw new FetchException(url, "body could not be read: " + e.getMessage(), e);
-        } finally {
-            guard.cancel(false);
-        }
-    }
-
-    private static InputStream decoded(InputStream raw, HttpHeaders headers) throws IOException {
-        String encoding = headers.firstValue("Content-Encoding").orElse("").strip().toLowerCase(Locale.ROOT);
-        return switch (encoding) {
-            case "gzip", "x-gzip" -> new GZIPInputStream(raw);
-            case "deflate" -> new InflaterInputStream(raw);
-            default -> raw;
-        };
-    }
-
-    private java.time.Duration remaining(long deadline) {
+    private static Duration remaining(long deadline) {
         long nanos = deadline - System.nanoTime();
-        return java.time.Duration.ofNanos(Math.max(nanos, 1_000_000));
+        return Duration.ofNanos(Math.max(nanos, 1_000_000));
     }
 
     private static URI parse(String url) throws FetchException {
@@ -158,6 +199,9 @@ final class HttpFetcher {
             String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https")) {
                 throw new FetchException(url, "redirect to a non-HTTP URL: " + location);
+            }
+            if (next.getHost() == null) {
+                throw new FetchException(url, "redirect to a URL without a host: " + location);
             }
             return next;
         } catch (java.net.URISyntaxException | IllegalArgumentException e) {
@@ -223,11 +267,27 @@ final class HttpFetcher {
         };
     }
 
-    private static void closeQuietly(InputStream in) {
+    private static String human(Duration wait) {
+        long seconds = wait.toSeconds();
+        if (seconds < 120) {
+            return seconds + " s";
+        }
+        return seconds < 2 * 3600 ? seconds / 60 + " min" : seconds / 3600 + " h";
+    }
+
+    private static boolean allowHostHeader() {
+        String name = "jdk.httpclient.allowRestrictedHeaders";
+        String current = System.getProperty(name, "");
+        if (Arrays.stream(current.split(",")).noneMatch(header -> header.strip().equalsIgnoreCase("host"))) {
+            System.setProperty(name, current.isBlank() ? "host" : current + ",host");
+        }
         try {
-            in.close();
-        } catch (IOException e) {
-            // closing only frees the connection; nothing is lost if it fails
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1/")).header("Host", "gleaner.invalid");
+            return true;
+        } catch (IllegalArgumentException e) {
+            LOG.warn("java.net.http was in use before the fetcher: http: requests connect by name after the address "
+                    + "check (start Java with -D{}=host to close the gap)", name);
+            return false;
         }
     }
 }

@@ -1,4 +1,9 @@
-/** Gets the bytes of a feed: HTTP with conditional GET, {@code file:} URLs and {@code rsshub://} routes. */
+/**
+ * Gets the bytes of a feed, politely and safely: HTTP with conditional GET and schedule hints,
+ * {@code file:} URLs and {@code rsshub://} routes over several instances ({@link
+ * dev.gleaner.fetch.Fetcher}); per-host and global limits on concurrent requests ({@link
+ * dev.gleaner.fetch.HostGate}); no request into the local network unless it is allowed.
+ */
 @NullMarked
 package dev.gleaner.fetch;
 

@@ -4,7 +4,9 @@ import dev.gleaner.config.Subscription;
 import dev.gleaner.fetch.FetchException;
 import dev.gleaner.fetch.FetchOutcome;
 import dev.gleaner.fetch.FetchRequest;
+import dev.gleaner.fetch.FetchSettings;
 import dev.gleaner.fetch.Fetcher;
+import dev.gleaner.fetch.HostGate;
 import dev.gleaner.model.Feed;
 import dev.gleaner.parse.FeedDocument;
 import dev.gleaner.parse.FeedParseException;
@@ -14,39 +16,61 @@ import dev.gleaner.store.FetchMemo;
 import dev.gleaner.store.SubscriptionState;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 
-/** Fetches and parses one subscription's feed in the background, and says what came of it. */
+/**
+ * Fetches and parses one subscription's feed in the background, politely (per-host limits and gaps
+ * through a {@link HostGate}), and says what came of it.
+ */
 public final class FeedSource {
     private final Fetcher fetcher;
     private final FeedParser parser;
-    private final ExecutorService workers;
+    private final HostGate gate;
+    private final FetchSettings settings;
 
-    public FeedSource(Fetcher fetcher, FeedParser parser, ExecutorService workers) {
+    public FeedSource(Fetcher fetcher, FeedParser parser, HostGate gate, FetchSettings settings) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.parser = Objects.requireNonNull(parser, "parser");
-        this.workers = Objects.requireNonNull(workers, "workers");
+        this.gate = Objects.requireNonNull(gate, "gate");
+        this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    /** Starts fetching and parsing; the result is never an exception, failures included. */
+    /** Starts fetching and parsing; failures come back as results too. */
     CompletableFuture<FeedResult> submit(Subscription subscription, SubscriptionState state) {
-        return CompletableFuture.supplyAsync(() -> fetchAndParse(subscription, state), workers);
+        FetchRequest request = request(subscription, state);
+        return gate.submit(HostGate.hostOf(request, settings), () -> fetchAndParse(subscription, state, request));
     }
 
-    private FeedResult fetchAndParse(Subscription subscription, SubscriptionState state) {
+    /** What was remembered of the last fetch goes back to the server, and to the body-hash check. */
+    private static FetchRequest request(Subscription subscription, SubscriptionState state) {
+        FetchMemo memo = state.memo();
+        FetchRequest request = new FetchRequest(subscription.url(), memo.validators());
+        if (memo.bodyHash().isPresent()) {
+            request = request.withBodyHash(memo.bodyHash().get());
+        }
+        if (memo.instance().isPresent()) {
+            request = request.withPreferredInstance(memo.instance().get());
+        }
+        return request;
+    }
+
+    private FeedResult fetchAndParse(Subscription subscription, SubscriptionState state, FetchRequest request) {
         try {
-            FetchOutcome outcome = fetcher.fetch(new FetchRequest(subscription.url(), state.validators()));
+            FetchOutcome outcome = fetcher.fetch(request);
             if (outcome instanceof FetchOutcome.Fetched fetched) {
                 Feed feed = parser.parse(new FeedDocument(fetched.source(), fetched.body(), fetched.charset()));
-                return new FeedResult.Parsed(subscription, state, feed, FetchMemo.of(fetched.validators()),
-                        Optional.empty());
+                FetchMemo memo = new FetchMemo(fetched.validators(), Optional.of(fetched.bodyHash()), fetched.instance());
+                return new FeedResult.Parsed(subscription, state, feed, memo, fetched.freshFor());
             }
-            return new FeedResult.Unchanged(subscription, state, FetchMemo.of(outcome.validators()), Optional.empty());
+            FetchMemo memo = new FetchMemo(outcome.validators(), Optional.empty(), outcome.instance());
+            return new FeedResult.Unchanged(subscription, state, memo, outcome.freshFor());
         } catch (FetchException e) {
-            return new FeedResult.Failed(subscription, state, FetchFailure.of(e.reason()), Optional.empty());
+            return new FeedResult.Failed(subscription, state, new FetchFailure(e.reason(), e.status(), e.permanent()),
+                    e.retryAfter());
         } catch (FeedParseException e) {
-            return new FeedResult.Failed(subscription, state, FetchFailure.of(e.reason()), Optional.empty());
+            return new FeedResult.Failed(subscription, state,
+                    new FetchFailure(e.reason(), OptionalInt.empty(), false), Optional.empty());
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
@@ -219,6 +220,58 @@ class FetcherHttpTest {
 
             assertThat(new String(fetched.body(), UTF_8)).isEqualTo("changed");
             assertThat(fetched.validators()).isEqualTo(Validators.of("\"v2\"", null));
+        }
+    }
+
+    @Nested
+    class WhenServerIgnoresValidators {
+        private FetchOutcome.Fetched firstFetch() throws Exception {
+            server.enqueue(new MockResponse.Builder().body(FEED).build());
+            return fetchBody(FetchRequest.of(url("/feed.xml")));
+        }
+
+        @Test
+        void hashesTheBodyWithSha256() throws Exception {
+            server.enqueue(new MockResponse.Builder().body("hello").build());
+
+            FetchOutcome.Fetched fetched = fetchBody(FetchRequest.of(url("/feed.xml")));
+
+            assertThat(fetched.bodyHash()).isEqualTo("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
+        }
+
+        @Test
+        void reportsTheSameBodyAgainAsNotModified() throws Exception {
+            FetchOutcome.Fetched first = firstFetch();
+            server.enqueue(new MockResponse.Builder().addHeader("Cache-Control", "max-age=60").body(FEED).build());
+
+            FetchOutcome second = fetcher.fetch(FetchRequest.of(url("/feed.xml")).withBodyHash(first.bodyHash()));
+
+            assertThat(second).isInstanceOf(FetchOutcome.NotModified.class);
+            assertThat(second.source()).isEqualTo(url("/feed.xml"));
+            assertThat(second.freshFor()).contains(Duration.ofMinutes(1));
+        }
+
+        @Test
+        void returnsAChangedBody() throws Exception {
+            FetchOutcome.Fetched first = firstFetch();
+            server.enqueue(new MockResponse.Builder().body(FEED + "<!-- changed -->").build());
+
+            FetchOutcome second = fetcher.fetch(FetchRequest.of(url("/feed.xml")).withBodyHash(first.bodyHash()));
+
+            assertThat(second).isInstanceOf(FetchOutcome.Fetched.class);
+            assertThat(((FetchOutcome.Fetched) second).bodyHash()).isNotEqualTo(first.bodyHash());
+        }
+
+        @Test
+        void keepsTheNewValidatorsOfAnUnchangedBody() throws Exception {
+            FetchOutcome.Fetched first = firstFetch();
+            server.enqueue(new MockResponse.Builder().addHeader("ETag", "\"fresh\"").body(FEED).build());
+
+            FetchOutcome second = fetcher.fetch(new FetchRequest(url("/feed.xml"), Validators.of("\"stale\"", null),
+                    Optional.of(first.bodyHash()), Optional.empty()));
+
+            assertThat(second).isInstanceOf(FetchOutcome.NotModified.class);
+            assertThat(second.validators()).isEqualTo(Validators.of("\"fresh\"", null));
         }
     }
 

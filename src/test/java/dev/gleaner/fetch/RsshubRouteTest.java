@@ -3,11 +3,17 @@ package dev.gleaner.fetch;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gleaner.SharedFixtures;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
+import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -40,6 +46,22 @@ class RsshubRouteTest {
     private Fetcher fetcherFor(String... instances) {
         fetcher = new Fetcher(TestSettings.quick(List.of(instances)));
         return fetcher;
+    }
+
+    private Fetcher fetcherWithKeys(RsshubInstance... instances) {
+        fetcher = new Fetcher(TestSettings.quick().withRsshub(List.of(instances)));
+        return fetcher;
+    }
+
+    /** RSSHub's real error page, as an instance sends it with {@code status}. */
+    private static MockResponse errorPage(int status) throws Exception {
+        byte[] page = Files.readAllBytes(
+                SharedFixtures.require("fixtures/feeds/real/notafeed-rsshub-error-page-as-zhihu-hotlist.xml"));
+        return new MockResponse.Builder()
+                .code(status)
+                .addHeader("Content-Type", "text/html; charset=UTF-8")
+                .body(new Buffer().write(page))
+                .build();
     }
 
     private static MockResponse feed(String body) {
@@ -136,6 +158,215 @@ class RsshubRouteTest {
 
             assertThat(first.takeRequest().getHeaders().get("If-None-Match")).isEqualTo("\"hot-1\"");
             assertThat(outcome).isInstanceOf(FetchOutcome.NotModified.class);
+        }
+    }
+
+    @Nested
+    class WhenAnInstanceAnsweredBefore {
+        @Test
+        void saysWhichInstanceAnswered() throws Exception {
+            first.enqueue(status(503));
+            second.enqueue(feed("from the second"));
+
+            FetchOutcome outcome = fetcherFor(base(first), base(second)).fetch(FetchRequest.of("rsshub://zhihu/hotlist"));
+
+            assertThat(outcome.instance()).contains(base(second));
+        }
+
+        @Test
+        void asksThatInstanceFirst() throws Exception {
+            second.enqueue(feed("preferred"));
+
+            FetchOutcome outcome = fetcherFor(base(first), base(second))
+                    .fetch(FetchRequest.of("rsshub://zhihu/hotlist").withPreferredInstance(base(second)));
+
+            assertThat(outcome.source()).isEqualTo(base(second) + "/zhihu/hotlist");
+            assertThat(outcome.instance()).contains(base(second));
+            assertThat(first.getRequestCount()).isZero();
+        }
+
+        @Test
+        void fallsBackToTheOthersInOrderWhenItFails() throws Exception {
+            second.enqueue(status(502));
+            first.enqueue(feed("first again"));
+
+            FetchOutcome outcome = fetcherFor(base(first), base(second))
+                    .fetch(FetchRequest.of("rsshub://zhihu/hotlist").withPreferredInstance(base(second) + "/"));
+
+            assertThat(outcome.instance()).contains(base(first));
+            assertThat(second.getRequestCount()).isEqualTo(1);
+        }
+
+        @Test
+        void ignoresAnInstanceNoLongerConfigured() throws Exception {
+            first.enqueue(feed("first"));
+
+            FetchOutcome outcome = fetcherFor(base(first), base(second))
+                    .fetch(FetchRequest.of("rsshub://zhihu/hotlist").withPreferredInstance("https://gone.example"));
+
+            assertThat(outcome.instance()).contains(base(first));
+        }
+
+        @Test
+        void saysWhichInstanceFoundNothingNew() throws Exception {
+            first.enqueue(status(304));
+
+            FetchOutcome outcome = fetcherFor(base(first))
+                    .fetch(new FetchRequest("rsshub://zhihu/hotlist", Validators.of("\"hot-1\"", null)));
+
+            assertThat(outcome).isInstanceOf(FetchOutcome.NotModified.class);
+            assertThat(outcome.instance()).contains(base(first));
+        }
+    }
+
+    @Nested
+    class WhenAnInstanceAnswersWithAWebPage {
+        @Test
+        void countsRsshubsErrorPageAsAFailureWithItsMessage() throws Exception {
+            first.enqueue(errorPage(200));
+
+            fetcherFor(base(first));
+            FetchException failure = fetchFailure("rsshub://zhihu/hotlist");
+
+            assertThat(failure.reason())
+                    .isEqualTo("no RSSHub instance answered (" + base(first) + ": RSSHub error: NotFoundError)");
+            assertThat(failure.status()).isEmpty();
+        }
+
+        @Test
+        void movesOnToTheNextInstance() throws Exception {
+            first.enqueue(errorPage(200));
+            second.enqueue(feed("<rss/>"));
+
+            FetchOutcome outcome = fetcherFor(base(first), base(second)).fetch(FetchRequest.of("rsshub://zhihu/hotlist"));
+
+            assertThat(outcome.instance()).contains(base(second));
+        }
+
+        @Test
+        void keepsTheStatusOfAnErrorPageSentWithOne() throws Exception {
+            first.enqueue(errorPage(503));
+
+            fetcherFor(base(first));
+            FetchException failure = fetchFailure("rsshub://zhihu/hotlist");
+
+            assertThat(failure.reason()).endsWith(base(first) + ": RSSHub error: NotFoundError)");
+            assertThat(failure.status()).isEqualTo(OptionalInt.of(503));
+        }
+
+        @Test
+        void countsAnyOtherWebPageAsAFailureToo() {
+            first.enqueue(new MockResponse.Builder()
+                    .addHeader("Content-Type", "text/html")
+                    .body("<!DOCTYPE html><html><head><title>Just a moment...</title></head><body></body></html>")
+                    .build());
+
+            fetcherFor(base(first));
+            FetchException failure = fetchFailure("rsshub://zhihu/hotlist");
+
+            assertThat(failure.reason()).endsWith(": answered with a web page, not a feed (Just a moment...))");
+        }
+
+        @Test
+        void leavesAPlainErrorToItsStatus() {
+            first.enqueue(new MockResponse.Builder().code(502).addHeader("Content-Type", "text/html")
+                    .body("<html><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>").build());
+
+            fetcherFor(base(first));
+            FetchException failure = fetchFailure("rsshub://zhihu/hotlist");
+
+            assertThat(failure.reason()).endsWith(base(first) + ": HTTP 502 Bad Gateway)");
+        }
+    }
+
+    @Nested
+    class WhenAnInstanceNeedsAKey {
+        @Test
+        void sendsTheKeyInTheQuery() throws Exception {
+            first.enqueue(feed("with key"));
+
+            FetchOutcome outcome = fetcherWithKeys(new RsshubInstance(base(first), Optional.of("s3cret")))
+                    .fetch(FetchRequest.of("rsshub://zhihu/hotlist"));
+
+            assertThat(first.takeRequest().getTarget()).isEqualTo("/zhihu/hotlist?key=s3cret");
+            assertThat(outcome.source()).isEqualTo(base(first) + "/zhihu/hotlist");
+        }
+
+        @Test
+        void addsTheKeyToTheRoutesOwnQuery() throws Exception {
+            first.enqueue(feed("filtered with key"));
+
+            FetchOutcome outcome = fetcherWithKeys(new RsshubInstance(base(first), Optional.of("a&b c")))
+                    .fetch(FetchRequest.of("rsshub://weibo/search/hot?limit=10"));
+
+            assertThat(first.takeRequest().getTarget()).isEqualTo("/weibo/search/hot?limit=10&key=a%26b%20c");
+            assertThat(outcome.source()).isEqualTo(base(first) + "/weibo/search/hot?limit=10");
+        }
+
+        @Test
+        void sendsEachInstanceItsOwnKey() throws Exception {
+            first.enqueue(status(403));
+            second.enqueue(feed("second key"));
+
+            fetcherWithKeys(new RsshubInstance(base(first), Optional.of("one")), RsshubInstance.of(base(second)))
+                    .fetch(FetchRequest.of("rsshub://zhihu/hotlist"));
+
+            assertThat(first.takeRequest().getTarget()).isEqualTo("/zhihu/hotlist?key=one");
+            assertThat(second.takeRequest().getTarget()).isEqualTo("/zhihu/hotlist");
+        }
+
+        @Test
+        void neverShowsTheKeyInAFailure() {
+            first.enqueue(status(403));
+
+            fetcherWithKeys(new RsshubInstance(base(first), Optional.of("s3cret")));
+            FetchException failure = fetchFailure("rsshub://zhihu/hotlist");
+
+            assertThat(failure.getMessage()).doesNotContain("s3cret");
+        }
+
+        @Test
+        void hidesTheKeyWhenPrinted() {
+            assertThat(new RsshubInstance("https://rsshub.example", Optional.of("s3cret")).toString())
+                    .doesNotContain("s3cret");
+        }
+    }
+
+    @Nested
+    class WhenEveryInstanceRefuses {
+        @Test
+        void waitsAsLittleAsTheInstancesAllow() {
+            first.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "120").build());
+            second.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "60").build());
+
+            fetcherFor(base(first), base(second));
+            FetchException failure = fetchFailure("rsshub://zhihu/hotlist");
+
+            assertThat(failure.retryAfter()).contains(Duration.ofMinutes(1));
+            assertThat(failure.status()).isEmpty();
+        }
+
+        @Test
+        void givesNoWaitWhenOneInstanceNamedNone() {
+            first.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "120").build());
+            second.enqueue(status(500));
+
+            fetcherFor(base(first), base(second));
+            FetchException failure = fetchFailure("rsshub://zhihu/hotlist");
+
+            assertThat(failure.retryAfter()).isEmpty();
+        }
+
+        @Test
+        void isPermanentOnlyWhenTheRouteIsGoneEverywhere() {
+            first.enqueue(status(410));
+            second.enqueue(status(410));
+
+            fetcherFor(base(first), base(second));
+            FetchException failure = fetchFailure("rsshub://zhihu/hotlist");
+
+            assertThat(failure.permanent()).isTrue();
+            assertThat(failure.status()).isEqualTo(OptionalInt.of(410));
         }
     }
 

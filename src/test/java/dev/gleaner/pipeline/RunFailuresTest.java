@@ -63,7 +63,7 @@ class RunFailuresTest {
                 """.formatted(server.url("/ok.xml"), server.url("/slow.xml"), server.url("/missing.xml"),
                 server.url("/broken.xml")));
         workspace.write("gleaner.yml", java.nio.file.Files.readString(dir.resolve("gleaner.yml"))
-                .replace("subscriptions:", "fetch: {timeout: 1s}\nsubscriptions:"));
+                .replace("subscriptions:", "fetch: {timeout: 1s, allow: [localhost, 127.0.0.1]}\nsubscriptions:"));
     }
 
     @AfterEach

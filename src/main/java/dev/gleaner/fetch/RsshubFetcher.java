@@ -1,0 +1,134 @@
+package dev.gleaner.fetch;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Fetches {@code rsshub://ROUTE} from the configured RSSHub instances: the one that answered last
+ * time first, then the others in the order configured, until one answers with a feed.
+ *
+ * <p>An instance fails when it cannot be reached, refuses, or answers with a web page instead of a
+ * feed (RSSHub's error page, whose message becomes the reason). An instance's access key is sent
+ * as {@code key=} in the query, and left out of the source the outcome reports.
+ */
+final class RsshubFetcher {
+    static final String PREFIX = "rsshub://";
+    /** Enough of an error's body to hold RSSHub's error page (some 8 KiB), and no more. */
+    private static final int ERROR_PAGE_LIMIT = 64 * 1024;
+
+    private final List<RsshubInstance> instances;
+    private final HttpFetcher http;
+
+    RsshubFetcher(List<RsshubInstance> instances, HttpFetcher http) {
+        this.instances = List.copyOf(instances);
+        this.http = http;
+    }
+
+    FetchOutcome fetch(FetchRequest request) throws FetchException {
+        String url = request.url();
+        String route = url.substring(PREFIX.length());
+        if (route.isBlank()) {
+            throw new FetchException(url, "no route after rsshub://");
+        }
+        if (instances.isEmpty()) {
+            throw new FetchException(url, "no RSSHub instance configured (key 'rsshub')");
+        }
+        List<Attempt> failures = new ArrayList<>();
+        for (RsshubInstance instance : inOrder(instances, request.preferredInstance())) {
+            try {
+                return fetchFrom(instance, route, request.validators());
+            } catch (FetchException e) {
+                failures.add(new Attempt(instance.url(), e));
+            }
+        }
+        throw allFailed(url, failures);
+    }
+
+    /** The instances, the preferred one first if it is still configured. */
+    static List<RsshubInstance> inOrder(List<RsshubInstance> instances, Optional<String> preferred) {
+        if (preferred.isEmpty()) {
+            return instances;
+        }
+        String wanted = withoutSlash(preferred.get());
+        List<RsshubInstance> ordered = new ArrayList<>(instances.size());
+        instances.stream().filter(i -> withoutSlash(i.url()).equals(wanted)).forEach(ordered::add);
+        instances.stream().filter(i -> !withoutSlash(i.url()).equals(wanted)).forEach(ordered::add);
+        return ordered;
+    }
+
+    private FetchOutcome fetchFrom(RsshubInstance instance, String route, Validators validators)
+            throws FetchException {
+        String shown = join(instance.url(), route);
+        String target = instance.key().map(key -> withKey(shown, key)).orElse(shown);
+        HttpAnswer answer = http.exchange(target, validators, ERROR_PAGE_LIMIT);
+        Optional<String> errorPage = RsshubErrorPage.reasonOf(answer);
+        if (errorPage.isPresent()) {
+            if (answer.isSuccess()) {
+                throw new FetchException(shown, errorPage.get());
+            }
+            throw http.refusal(shown, answer, errorPage.get());
+        }
+        FetchOutcome outcome = http.outcome(shown, answer, validators);
+        String source = instance.key().map(key -> withoutKey(outcome.source(), key)).orElse(outcome.source());
+        if (outcome instanceof FetchOutcome.Fetched fetched) {
+            return fetched.viaInstance(instance.url(), source);
+        }
+        return ((FetchOutcome.NotModified) outcome).viaInstance(instance.url(), source);
+    }
+
+    /**
+     * One failure for all instances: its reason lists each instance's, and it carries the hints
+     * all of them agree on (a status they all gave, a wait each asked for, gone everywhere).
+     */
+    private static FetchException allFailed(String url, List<Attempt> attempts) {
+        List<String> reasons = attempts.stream().map(a -> a.instance() + ": " + a.failure().reason()).toList();
+        List<FetchException> failures = attempts.stream().map(Attempt::failure).toList();
+        OptionalInt status = failures.get(0).status();
+        boolean sameStatus = failures.stream().allMatch(f -> f.status().equals(status));
+        Optional<Duration> retryAfter = failures.stream().allMatch(f -> f.retryAfter().isPresent())
+                ? failures.stream().map(f -> f.retryAfter().orElseThrow()).min(Duration::compareTo)
+                : Optional.empty();
+        boolean permanent = failures.stream().allMatch(FetchException::permanent);
+        return FetchException.withHints(url, "no RSSHub instance answered (" + String.join("; ", reasons) + ")",
+                sameStatus ? status : OptionalInt.empty(), retryAfter, permanent);
+    }
+
+    /** An instance that failed, and how. */
+    private record Attempt(String instance, FetchException failure) {
+    }
+
+    /** The route's URL on an instance, with one slash between them however either is written. */
+    private static String join(String instance, String route) {
+        return withoutSlash(instance) + "/" + (route.startsWith("/") ? route.substring(1) : route);
+    }
+
+    private static String withoutSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** {@code url} with {@code key=KEY} added to its query, before any fragment. */
+    static String withKey(String url, String key) {
+        int hash = url.indexOf('#');
+        String base = hash < 0 ? url : url.substring(0, hash);
+        String fragment = hash < 0 ? "" : url.substring(hash);
+        String separator = base.indexOf('?') < 0 ? "?" : base.endsWith("?") || base.endsWith("&") ? "" : "&";
+        return base + separator + keyParameter(key) + fragment;
+    }
+
+    /** {@code source} without the {@code key=KEY} parameter {@link #withKey} added. */
+    static String withoutKey(String source, String key) {
+        String parameter = keyParameter(key);
+        return source.replace("?" + parameter + "&", "?")
+                .replace("&" + parameter, "")
+                .replace("?" + parameter, "");
+    }
+
+    private static String keyParameter(String key) {
+        return "key=" + URLEncoder.encode(key, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
