@@ -2,8 +2,13 @@ package dev.gleaner.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.gleaner.config.Config;
+import dev.gleaner.config.ConfigException;
+import dev.gleaner.config.ConfigLoader;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
@@ -31,6 +36,16 @@ final class GlobalOptions {
             return Path.of(fromEnvironment);
         }
         return local;
+    }
+
+    /** The configuration, or empty after saying on {@code err} why it cannot be used. */
+    Optional<Config> loadConfig(PrintWriter err) {
+        try {
+            return Optional.of(new ConfigLoader().load(configFile()));
+        } catch (ConfigException e) {
+            err.println("gleaner: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Sets the log level the options ask for. */

@@ -2,8 +2,6 @@ package dev.gleaner.cli;
 
 import dev.gleaner.config.CategoryPath;
 import dev.gleaner.config.Config;
-import dev.gleaner.config.ConfigException;
-import dev.gleaner.config.ConfigLoader;
 import dev.gleaner.content.HtmlSanitizer;
 import dev.gleaner.fetch.FetchSettings;
 import dev.gleaner.fetch.Fetcher;
@@ -23,6 +21,7 @@ import java.io.PrintWriter;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,13 +56,11 @@ final class RunCommand implements Callable<Integer> {
         global.applyLogLevel();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Config config;
-        try {
-            config = new ConfigLoader().load(global.configFile());
-        } catch (ConfigException e) {
-            err.println("gleaner: " + e.getMessage());
+        Optional<Config> loaded = global.loadConfig(err);
+        if (loaded.isEmpty()) {
             return ExitCodes.USAGE;
         }
+        Config config = loaded.get();
         List<CategoryPath> subtrees = new ArrayList<>();
         for (String path : only) {
             try {

@@ -3,8 +3,6 @@ package dev.gleaner.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gleaner.config.Config;
-import dev.gleaner.config.ConfigException;
-import dev.gleaner.config.ConfigLoader;
 import dev.gleaner.config.Subscription;
 import dev.gleaner.store.Health;
 import dev.gleaner.store.Store;
@@ -52,13 +50,11 @@ final class StatusCommand implements Callable<Integer> {
         global.applyLogLevel();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Config config;
-        try {
-            config = new ConfigLoader().load(global.configFile());
-        } catch (ConfigException e) {
-            err.println("gleaner: " + e.getMessage());
+        Optional<Config> loaded = global.loadConfig(err);
+        if (loaded.isEmpty()) {
             return ExitCodes.USAGE;
         }
+        Config config = loaded.get();
         List<SubscriptionState> states;
         try {
             Map<String, SubscriptionState> known = Store.open(config.storage()).subscriptions().all().stream()
