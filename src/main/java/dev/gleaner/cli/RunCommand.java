@@ -79,8 +79,8 @@ final class RunCommand implements Callable<Integer> {
             err.println("gleaner: " + config.file() + ": fetch.allow: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        try (Fetcher fetcher = new Fetcher(settings); HostGate gate = new HostGate(settings)) {
-            Store store = Store.open(config.storage());
+        try (Fetcher fetcher = new Fetcher(settings); HostGate gate = new HostGate(settings);
+                Store store = Store.open(config.storage())) {
             HexoPostWriter writer = new HexoPostWriter(config.site().postsDir(),
                     new HexoPostRenderer(new HtmlSanitizer()), store.entries(), clock);
             RunPass pass = new RunPass(config, store, new FeedSource(fetcher, FeedParser.standard(), gate, settings),

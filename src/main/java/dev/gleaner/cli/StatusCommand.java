@@ -57,8 +57,11 @@ final class StatusCommand implements Callable<Integer> {
         Config config = loaded.get();
         List<SubscriptionState> states;
         try {
-            Map<String, SubscriptionState> known = Store.open(config.storage()).subscriptions().all().stream()
-                    .collect(Collectors.toMap(SubscriptionState::path, Function.identity()));
+            Map<String, SubscriptionState> known;
+            try (Store store = Store.open(config.storage())) {
+                known = store.subscriptions().all().stream()
+                        .collect(Collectors.toMap(SubscriptionState::path, Function.identity()));
+            }
             states = new ArrayList<>();
             for (Subscription subscription : config.subscriptions()) {
                 SubscriptionState state = known.get(subscription.id());

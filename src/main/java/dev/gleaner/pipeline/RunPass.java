@@ -52,10 +52,10 @@ public final class RunPass {
         Instant start = clock.instant();
         List<Subscription> covered = covered(options.only());
         List<Due> due = new ArrayList<>();
-        for (Subscription subscription : covered) {
-            SubscriptionState state = store.subscriptions().reconcile(subscription, start);
-            if (options.all() || state.health().isDue(start)) {
-                due.add(new Due(subscription, state));
+        List<SubscriptionState> states = store.subscriptions().reconcileAll(covered, start);
+        for (int i = 0; i < covered.size(); i++) {
+            if (options.all() || states.get(i).health().isDue(start)) {
+                due.add(new Due(covered.get(i), states.get(i)));
             }
         }
         Tally tally = new Tally();

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -24,19 +25,31 @@ final class JdbcSubscriptionStore implements SubscriptionStore {
 
     @Override
     public SubscriptionState reconcile(Subscription subscription, Instant now) {
-        String path = subscription.id();
-        jdbc.update("reconcile subscription " + path, """
-                INSERT INTO subscription (path, url, created_at) VALUES (?, ?, ?)
-                ON CONFLICT (path) DO UPDATE SET
-                    url = excluded.url,
-                    etag = CASE WHEN subscription.url = excluded.url THEN subscription.etag END,
-                    last_modified = CASE WHEN subscription.url = excluded.url THEN subscription.last_modified END,
-                    body_hash = CASE WHEN subscription.url = excluded.url THEN subscription.body_hash END,
-                    instance = CASE WHEN subscription.url = excluded.url THEN subscription.instance END,
-                    next_due_at = CASE WHEN subscription.url = excluded.url THEN subscription.next_due_at END,
-                    permanent = CASE WHEN subscription.url = excluded.url THEN subscription.permanent ELSE 0 END
-                """, path, subscription.url(), now);
-        return find(path).orElseThrow(() -> new IllegalStateException("subscription vanished: " + path));
+        return reconcileAll(List.of(subscription), now).get(0);
+    }
+
+    @Override
+    public List<SubscriptionState> reconcileAll(List<Subscription> subscriptions, Instant now) {
+        return jdbc.inTransaction("reconcile subscriptions", connection -> {
+            List<SubscriptionState> states = new ArrayList<>(subscriptions.size());
+            for (Subscription subscription : subscriptions) {
+                String path = subscription.id();
+                Jdbc.update(connection, """
+                        INSERT INTO subscription (path, url, created_at) VALUES (?, ?, ?)
+                        ON CONFLICT (path) DO UPDATE SET
+                            url = excluded.url,
+                            etag = CASE WHEN subscription.url = excluded.url THEN subscription.etag END,
+                            last_modified = CASE WHEN subscription.url = excluded.url THEN subscription.last_modified END,
+                            body_hash = CASE WHEN subscription.url = excluded.url THEN subscription.body_hash END,
+                            instance = CASE WHEN subscription.url = excluded.url THEN subscription.instance END,
+                            next_due_at = CASE WHEN subscription.url = excluded.url THEN subscription.next_due_at END,
+                            permanent = CASE WHEN subscription.url = excluded.url THEN subscription.permanent ELSE 0 END
+                        """, path, subscription.url(), now);
+                states.addAll(Jdbc.query(connection, "SELECT " + COLUMNS + " FROM subscription WHERE path = ?",
+                        JdbcSubscriptionStore::state, path));
+            }
+            return states;
+        });
     }
 
     @Override

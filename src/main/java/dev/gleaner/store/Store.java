@@ -2,6 +2,8 @@ package dev.gleaner.store;
 
 import java.util.Objects;
 import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.sqlite.SQLiteConfig;
@@ -12,14 +14,32 @@ import org.sqlite.SQLiteDataSource;
  *
  * <pre>{@code Store store = Store.open("jdbc:sqlite:gleaner.db");}</pre>
  *
- * @param subscriptions subscriptions with their validators and health
- * @param entries entries seen and published
+ * <p>Close it to release its connections; the JVM's exit does too.
  */
-public record Store(SubscriptionStore subscriptions, EntryStore entries) {
+public final class Store implements AutoCloseable {
+    private final SubscriptionStore subscriptions;
+    private final EntryStore entries;
+    private final HikariDataSource pool;
 
-    public Store {
-        Objects.requireNonNull(subscriptions, "subscriptions");
-        Objects.requireNonNull(entries, "entries");
+    private Store(SubscriptionStore subscriptions, EntryStore entries, HikariDataSource pool) {
+        this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
+        this.entries = Objects.requireNonNull(entries, "entries");
+        this.pool = pool;
+    }
+
+    /** Subscriptions with what to send back on their next fetch and their health. */
+    public SubscriptionStore subscriptions() {
+        return subscriptions;
+    }
+
+    /** Entries seen and published. */
+    public EntryStore entries() {
+        return entries;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
     }
 
     /**
@@ -33,21 +53,38 @@ public record Store(SubscriptionStore subscriptions, EntryStore entries) {
             throw new StoreException("open " + jdbcUrl,
                     new IllegalArgumentException("only jdbc:sqlite: stores are supported so far"));
         }
-        DataSource dataSource = sqlite(jdbcUrl);
-        migrate(dataSource, "classpath:db/migration/sqlite");
+        HikariDataSource dataSource;
+        try {
+            dataSource = sqlite(jdbcUrl);
+        } catch (RuntimeException e) {
+            throw new StoreException("open " + jdbcUrl, e);
+        }
+        try {
+            migrate(dataSource, "classpath:db/migration/sqlite");
+        } catch (StoreException e) {
+            dataSource.close();
+            throw e;
+        }
         Jdbc jdbc = new Jdbc(dataSource);
-        return new Store(new JdbcSubscriptionStore(jdbc), new JdbcEntryStore(jdbc));
+        return new Store(new JdbcSubscriptionStore(jdbc), new JdbcEntryStore(jdbc), dataSource);
     }
 
-    private static DataSource sqlite(String jdbcUrl) {
+    private static HikariDataSource sqlite(String jdbcUrl) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(15_000);
-        SQLiteDataSource dataSource = new SQLiteDataSource(config);
-        dataSource.setUrl(jdbcUrl);
-        return dataSource;
+        SQLiteDataSource sqlite = new SQLiteDataSource(config);
+        sqlite.setUrl(jdbcUrl);
+        // Opening a SQLite connection costs milliseconds (file, WAL, pragmas); a pass records
+        // thousands of fetches, so connections are kept. SQLite has one writer anyway: a few suffice.
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(sqlite);
+        pool.setMaximumPoolSize(4);
+        pool.setMinimumIdle(1);
+        pool.setPoolName("gleaner-store");
+        return new HikariDataSource(pool);
     }
 
     private static void migrate(DataSource dataSource, String location) {

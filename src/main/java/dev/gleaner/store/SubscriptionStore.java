@@ -14,6 +14,9 @@ public interface SubscriptionStore {
      */
     SubscriptionState reconcile(Subscription subscription, Instant now);
 
+    /** {@link #reconcile(Subscription, Instant)} for many subscriptions, in one transaction, in their order. */
+    List<SubscriptionState> reconcileAll(List<Subscription> subscriptions, Instant now);
+
     /** The subscription at {@code path}, if the store knows it. */
     Optional<SubscriptionState> find(String path);
 
