@@ -1,5 +1,6 @@
 package dev.gleaner.content;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -56,6 +57,10 @@ public final class HtmlSanitizer {
      * @param baseUri the URL relative links are resolved against; empty keeps them relative
      */
     public String sanitize(String html, String baseUri) {
+        if (html.isEmpty()) {
+            // Most items have a summary or a content, not both: the other costs nothing.
+            return html;
+        }
         return clean(html, baseUri).body().html();
     }
 
@@ -80,17 +85,19 @@ public final class HtmlSanitizer {
         if (pageAttributes) {
             addPageAttributes(clean);
         }
-        clean.outputSettings().prettyPrint(false).charset("UTF-8");
+        clean.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
         return clean;
     }
 
     private static void addPageAttributes(Document clean) {
-        for (Element image : clean.select("img")) {
-            image.attr("referrerpolicy", "no-referrer");
-        }
-        for (Element link : clean.select("a[href], area[href]")) {
-            if (link.tag().namespace().equals(Parser.NamespaceHtml)) {
-                link.attr("rel", "noopener noreferrer");
+        // One walk for both: each select() would walk the whole item again.
+        for (Element element : clean.body().getAllElements()) {
+            String name = element.normalName();
+            if (name.equals("img")) {
+                element.attr("referrerpolicy", "no-referrer");
+            } else if ((name.equals("a") || name.equals("area")) && element.hasAttr("href")
+                    && element.tag().namespace().equals(Parser.NamespaceHtml)) {
+                element.attr("rel", "noopener noreferrer");
             }
         }
     }
