@@ -20,7 +20,7 @@ final class Components {
     static FetchSettings fetchSettings(Config config) {
         FetchOptions fetch = config.fetch();
         return FetchSettings.defaults(List.of())
-                .withRsshub(config.rsshub().stream().map(i -> new RsshubInstance(i.url(), i.key())).toList())
+                .withRsshub(config.rsshub().stream().map(i -> new RsshubInstance(i.url(), i.key(), i.code())).toList())
                 .withTimeout(fetch.timeout())
                 .withUserAgent(fetch.userAgent().orElse(FetchSettings.DEFAULT_USER_AGENT))
                 .withPoliteness(fetch.perHost(), fetch.minGap(), fetch.concurrency())

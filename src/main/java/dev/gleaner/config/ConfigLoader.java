@@ -45,7 +45,7 @@ public final class ConfigLoader {
             "user_agent", "allow");
     private static final Set<String> SCHEDULE_KEYS = Set.of("min_interval", "max_interval", "backoff_cap",
             "gone_after");
-    private static final Set<String> INSTANCE_KEYS = Set.of("url", "key");
+    private static final Set<String> INSTANCE_KEYS = Set.of("url", "key", "code");
     private static final Set<String> SITE_KEYS = Set.of("title", "output");
     private static final Set<String> LEAF_KEYS = Set.of("url", "author", "limit", "interval", "comments", "image");
     private static final Pattern URL_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
@@ -98,7 +98,7 @@ public final class ConfigLoader {
                     : storage("jdbc:sqlite:gleaner.db");
             List<RsshubInstance> rsshub = top.containsKey("rsshub")
                     ? instances(top.get("rsshub").getValueNode())
-                    : List.of(new RsshubInstance("https://rsshub.app", Optional.empty()));
+                    : List.of(new RsshubInstance("https://rsshub.app", Optional.empty(), false));
             int backlog = top.containsKey("backlog")
                     ? nonNegative(top.get("backlog").getValueNode(), "backlog")
                     : 20;
@@ -211,6 +211,7 @@ public final class ConfigLoader {
             List<RsshubInstance> instances = new ArrayList<>();
             for (Node item : items) {
                 Optional<String> key = Optional.empty();
+                boolean code = false;
                 Node urlNode = item;
                 if (item instanceof MappingNode) {
                     Map<String, NodeTuple> keys = mapping(item, "rsshub", INSTANCE_KEYS);
@@ -221,13 +222,15 @@ public final class ConfigLoader {
                     if (keys.containsKey("key")) {
                         key = Optional.of(text(keys.get("key").getValueNode(), "rsshub.key"));
                     }
+                    code = keys.containsKey("code") && bool(keys.get("code").getValueNode(), "rsshub.code");
                 }
                 String url = text(urlNode, "rsshub").strip();
                 if (!url.startsWith("http://") && !url.startsWith("https://")) {
                     throw new ConfigException(file, line(urlNode), "rsshub",
                             "expected the http(s) URL of an RSSHub instance, got '" + url + "'");
                 }
-                instances.add(new RsshubInstance(url.endsWith("/") ? url.substring(0, url.length() - 1) : url, key));
+                instances.add(new RsshubInstance(url.endsWith("/") ? url.substring(0, url.length() - 1) : url, key,
+                        code));
             }
             return instances;
         }

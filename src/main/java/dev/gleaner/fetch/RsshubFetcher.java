@@ -64,7 +64,8 @@ final class RsshubFetcher {
     private FetchOutcome fetchFrom(RsshubInstance instance, String route, Validators validators)
             throws FetchException {
         String shown = join(instance.url(), route);
-        String target = instance.key().map(key -> withKey(shown, key)).orElse(shown);
+        Optional<String> access = instance.key().map(key -> accessParameter(instance, route, key));
+        String target = access.map(parameter -> withParameter(shown, parameter)).orElse(shown);
         HttpAnswer answer = http.exchange(target, validators, ERROR_PAGE_LIMIT);
         Optional<String> errorPage = RsshubErrorPage.reasonOf(answer);
         if (errorPage.isPresent()) {
@@ -74,7 +75,7 @@ final class RsshubFetcher {
             throw http.refusal(shown, answer, errorPage.get());
         }
         FetchOutcome outcome = http.outcome(shown, answer, validators);
-        String source = instance.key().map(key -> withoutKey(outcome.source(), key)).orElse(outcome.source());
+        String source = access.map(parameter -> withoutParameter(outcome.source(), parameter)).orElse(outcome.source());
         if (outcome instanceof FetchOutcome.Fetched fetched) {
             return fetched.viaInstance(instance.url(), source);
         }
@@ -113,19 +114,48 @@ final class RsshubFetcher {
 
     /** {@code url} with {@code key=KEY} added to its query, before any fragment. */
     static String withKey(String url, String key) {
+        return withParameter(url, keyParameter(key));
+    }
+
+    /** {@code url} with {@code parameter} added to its query, before any fragment. */
+    static String withParameter(String url, String parameter) {
         int hash = url.indexOf('#');
         String base = hash < 0 ? url : url.substring(0, hash);
         String fragment = hash < 0 ? "" : url.substring(hash);
         String separator = base.indexOf('?') < 0 ? "?" : base.endsWith("?") || base.endsWith("&") ? "" : "&";
-        return base + separator + keyParameter(key) + fragment;
+        return base + separator + parameter + fragment;
     }
 
     /** {@code source} without the {@code key=KEY} parameter {@link #withKey} added. */
     static String withoutKey(String source, String key) {
-        String parameter = keyParameter(key);
+        return withoutParameter(source, keyParameter(key));
+    }
+
+    /** {@code source} without the {@code parameter} {@link #withParameter} added. */
+    static String withoutParameter(String source, String parameter) {
         return source.replace("?" + parameter + "&", "?")
                 .replace("&" + parameter, "")
                 .replace("?" + parameter, "");
+    }
+
+    /**
+     * The query parameter that lets {@code instance} serve {@code route}: the key itself, or the
+     * access code RSSHub derives from it, MD5 of the route's path (with its leading slash, without
+     * the query) followed by the key.
+     */
+    static String accessParameter(RsshubInstance instance, String route, String key) {
+        if (!instance.code()) {
+            return keyParameter(key);
+        }
+        int query = route.indexOf('?');
+        String path = "/" + (query < 0 ? route : route.substring(0, query)).replaceFirst("^/+", "");
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("MD5")
+                    .digest((path + key).getBytes(StandardCharsets.UTF_8));
+            return "code=" + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is required of every Java runtime", e);
+        }
     }
 
     private static String keyParameter(String key) {

@@ -11,8 +11,10 @@ import java.util.Optional;
  * @param url its base URL, such as {@code https://rsshub.app} or {@code http://nas.lan:1200/rsshub}
  * @param key its access key, sent as {@code ?key=KEY} on every route, for instances that require
  *     one ({@code ACCESS_KEY} in RSSHub's configuration)
+ * @param code whether to send the key as RSSHub's access code instead, {@code ?code=MD5(/ROUTE + KEY)},
+ *     so the key itself never travels
  */
-public record RsshubInstance(String url, Optional<String> key) {
+public record RsshubInstance(String url, Optional<String> key, boolean code) {
     public RsshubInstance {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(key, "key");
@@ -22,6 +24,11 @@ public record RsshubInstance(String url, Optional<String> key) {
         if (key.isPresent() && key.get().isBlank()) {
             key = Optional.empty();
         }
+    }
+
+    /** An instance whose key, if any, is sent as {@code ?key=KEY}. */
+    public RsshubInstance(String url, Optional<String> key) {
+        this(url, key, false);
     }
 
     /** An instance that needs no key. */

@@ -87,6 +87,22 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void readsRsshubInstancesWithTheirKeys() throws Exception {
+            Config config = load("""
+                    rsshub:
+                      - https://rsshub.app/
+                      - {url: http://nas.lan:1200, key: s3cret}
+                      - {url: https://hub.example, key: k, code: true}
+                    subscriptions: {a: {b: {c: rsshub://zhihu/hotlist}}}
+                    """);
+
+            assertThat(config.rsshub()).containsExactly(
+                    new RsshubInstance("https://rsshub.app", java.util.Optional.empty(), false),
+                    new RsshubInstance("http://nas.lan:1200", java.util.Optional.of("s3cret"), false),
+                    new RsshubInstance("https://hub.example", java.util.Optional.of("k"), true));
+        }
+
+        @Test
         void hasTheDocumentedDefaults() throws Exception {
             Config config = load("subscriptions:\n  a:\n    b:\n      c: https://example.org/feed\n");
 

@@ -304,6 +304,21 @@ class RsshubRouteTest {
         }
 
         @Test
+        void sendsTheAccessCodeInsteadOfTheKeyWhenAsked() throws Exception {
+            first.enqueue(feed("with code"));
+
+            FetchOutcome outcome = fetcherWithKeys(new RsshubInstance(base(first), Optional.of("ILoveRSSHub"), true))
+                    .fetch(FetchRequest.of("rsshub://qdaily/column/59?limit=5"));
+
+            // RSSHub's documented example: md5('/qdaily/column/59' + 'ILoveRSSHub').
+            String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                    .digest("/qdaily/column/59ILoveRSSHub".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            String target = first.takeRequest().getTarget();
+            assertThat(target).isEqualTo("/qdaily/column/59?limit=5&code=" + expected).doesNotContain("ILoveRSSHub");
+            assertThat(outcome.source()).isEqualTo(base(first) + "/qdaily/column/59?limit=5");
+        }
+
+        @Test
         void sendsEachInstanceItsOwnKey() throws Exception {
             first.enqueue(status(403));
             second.enqueue(feed("second key"));
