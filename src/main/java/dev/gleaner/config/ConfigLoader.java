@@ -80,9 +80,11 @@ public final class ConfigLoader {
     private static final class Reading {
         private final Path file;
         private final Path base;
+        private final ConfigNodes nodes;
 
         Reading(Path file) {
             this.file = file;
+            this.nodes = new ConfigNodes(file);
             Path parent = file.toAbsolutePath().normalize().getParent();
             this.base = parent == null ? Path.of("").toAbsolutePath() : parent;
         }
@@ -91,28 +93,28 @@ public final class ConfigLoader {
             if (root == null) {
                 throw new ConfigException(file, 1, "", "the file is empty; expected a mapping with 'subscriptions'");
             }
-            Map<String, NodeTuple> top = mapping(root, "", TOP_KEYS);
+            Map<String, NodeTuple> top = nodes.mapping(root, "", TOP_KEYS);
             SiteSettings site = site(top.get("site"));
             String storage = top.containsKey("storage")
-                    ? storage(text(top.get("storage").getValueNode(), "storage"))
+                    ? storage(nodes.text(top.get("storage").getValueNode(), "storage"))
                     : storage("jdbc:sqlite:gleaner.db");
             List<RsshubInstance> rsshub = top.containsKey("rsshub")
                     ? instances(top.get("rsshub").getValueNode())
                     : List.of(new RsshubInstance("https://rsshub.app", Optional.empty(), false));
             int backlog = top.containsKey("backlog")
-                    ? nonNegative(top.get("backlog").getValueNode(), "backlog")
+                    ? nodes.nonNegative(top.get("backlog").getValueNode(), "backlog")
                     : 20;
             FetchOptions fetch = top.containsKey("fetch") ? fetch(top.get("fetch")) : FetchOptions.DEFAULTS;
             ScheduleOptions schedule = top.containsKey("schedule") ? schedule(top.get("schedule"))
                     : ScheduleOptions.DEFAULTS;
             if (!top.containsKey("subscriptions")) {
-                throw new ConfigException(file, line(root), "subscriptions",
+                throw new ConfigException(file, ConfigNodes.line(root), "subscriptions",
                         "missing; expected the category tree of subscriptions");
             }
             List<Subscription> subscriptions = new ArrayList<>();
             tree(top.get("subscriptions").getValueNode(), List.of(), subscriptions);
             if (subscriptions.isEmpty()) {
-                throw new ConfigException(file, line(top.get("subscriptions").getValueNode()), "subscriptions",
+                throw new ConfigException(file, ConfigNodes.line(top.get("subscriptions").getValueNode()), "subscriptions",
                         "no subscription; expected at least one leaf like 知乎热榜: rsshub://zhihu/hotlist");
             }
             return new Config(file, site, storage, rsshub, backlog, fetch, schedule, subscriptions);
@@ -122,76 +124,62 @@ public final class ConfigLoader {
             String title = "信息流";
             Path output = base.resolve("site");
             if (tuple != null) {
-                Map<String, NodeTuple> keys = mapping(tuple.getValueNode(), "site", SITE_KEYS);
+                Map<String, NodeTuple> keys = nodes.mapping(tuple.getValueNode(), "site", SITE_KEYS);
                 if (keys.containsKey("title")) {
-                    title = text(keys.get("title").getValueNode(), "site.title");
+                    title = nodes.text(keys.get("title").getValueNode(), "site.title");
                 }
                 if (keys.containsKey("output")) {
-                    output = base.resolve(text(keys.get("output").getValueNode(), "site.output")).normalize();
+                    output = base.resolve(nodes.text(keys.get("output").getValueNode(), "site.output")).normalize();
                 }
             }
             return new SiteSettings(title, output);
         }
 
         private FetchOptions fetch(NodeTuple tuple) throws ConfigException {
-            Map<String, NodeTuple> keys = mapping(tuple.getValueNode(), "fetch", FETCH_KEYS);
+            Map<String, NodeTuple> keys = nodes.mapping(tuple.getValueNode(), "fetch", FETCH_KEYS);
             FetchOptions defaults = FetchOptions.DEFAULTS;
             List<String> allow = new ArrayList<>();
             if (keys.containsKey("allow")) {
                 Node node = keys.get("allow").getValueNode();
                 for (Node item : node instanceof SequenceNode seq ? seq.getValue() : List.of(node)) {
-                    allow.add(text(item, "fetch.allow").strip());
+                    allow.add(nodes.text(item, "fetch.allow").strip());
                 }
             }
             return new FetchOptions(
-                    keys.containsKey("timeout") ? positiveDuration(keys.get("timeout").getValueNode(), "fetch.timeout")
+                    keys.containsKey("timeout") ? nodes.positiveDuration(keys.get("timeout").getValueNode(), "fetch.timeout")
                             : defaults.timeout(),
                     keys.containsKey("concurrency")
-                            ? positive(keys.get("concurrency").getValueNode(), "fetch.concurrency") : defaults.concurrency(),
+                            ? nodes.positive(keys.get("concurrency").getValueNode(), "fetch.concurrency") : defaults.concurrency(),
                     keys.containsKey("per_host")
-                            ? positive(keys.get("per_host").getValueNode(), "fetch.per_host") : defaults.perHost(),
-                    keys.containsKey("min_gap") ? duration(keys.get("min_gap").getValueNode(), "fetch.min_gap")
+                            ? nodes.positive(keys.get("per_host").getValueNode(), "fetch.per_host") : defaults.perHost(),
+                    keys.containsKey("min_gap") ? nodes.duration(keys.get("min_gap").getValueNode(), "fetch.min_gap")
                             : defaults.minGap(),
                     keys.containsKey("user_agent")
-                            ? Optional.of(text(keys.get("user_agent").getValueNode(), "fetch.user_agent").strip())
+                            ? Optional.of(nodes.text(keys.get("user_agent").getValueNode(), "fetch.user_agent").strip())
                             : Optional.empty(),
                     allow);
         }
 
         private ScheduleOptions schedule(NodeTuple tuple) throws ConfigException {
-            Map<String, NodeTuple> keys = mapping(tuple.getValueNode(), "schedule", SCHEDULE_KEYS);
+            Map<String, NodeTuple> keys = nodes.mapping(tuple.getValueNode(), "schedule", SCHEDULE_KEYS);
             ScheduleOptions defaults = ScheduleOptions.DEFAULTS;
             var min = keys.containsKey("min_interval")
-                    ? positiveDuration(keys.get("min_interval").getValueNode(), "schedule.min_interval")
+                    ? nodes.positiveDuration(keys.get("min_interval").getValueNode(), "schedule.min_interval")
                     : defaults.minInterval();
             var max = keys.containsKey("max_interval")
-                    ? positiveDuration(keys.get("max_interval").getValueNode(), "schedule.max_interval")
+                    ? nodes.positiveDuration(keys.get("max_interval").getValueNode(), "schedule.max_interval")
                     : defaults.maxInterval();
             if (min.compareTo(max) > 0) {
-                throw new ConfigException(file, line(tuple.getValueNode()), "schedule",
+                throw new ConfigException(file, ConfigNodes.line(tuple.getValueNode()), "schedule",
                         "min_interval must not exceed max_interval");
             }
             return new ScheduleOptions(min, max,
                     keys.containsKey("backoff_cap")
-                            ? positiveDuration(keys.get("backoff_cap").getValueNode(), "schedule.backoff_cap")
+                            ? nodes.positiveDuration(keys.get("backoff_cap").getValueNode(), "schedule.backoff_cap")
                             : defaults.backoffCap(),
                     keys.containsKey("gone_after")
-                            ? positiveDuration(keys.get("gone_after").getValueNode(), "schedule.gone_after")
+                            ? nodes.positiveDuration(keys.get("gone_after").getValueNode(), "schedule.gone_after")
                             : defaults.goneAfter());
-        }
-
-        private java.time.Duration positiveDuration(Node node, String key) throws ConfigException {
-            var value = duration(node, key);
-            if (value.isZero()) {
-                throw new ConfigException(file, line(node), key, "expected a duration above zero");
-            }
-            return value;
-        }
-
-        private java.time.Duration duration(Node node, String key) throws ConfigException {
-            String text = text(node, key);
-            return DurationText.parse(text).orElseThrow(() -> new ConfigException(file, line(node), key,
-                    "expected a duration like 30s, 30m, 1h or 1d, got '" + text + "'"));
         }
 
         private String storage(String url) {
@@ -214,19 +202,19 @@ public final class ConfigLoader {
                 boolean code = false;
                 Node urlNode = item;
                 if (item instanceof MappingNode) {
-                    Map<String, NodeTuple> keys = mapping(item, "rsshub", INSTANCE_KEYS);
+                    Map<String, NodeTuple> keys = nodes.mapping(item, "rsshub", INSTANCE_KEYS);
                     if (!keys.containsKey("url")) {
-                        throw new ConfigException(file, line(item), "rsshub", "an instance needs its url");
+                        throw new ConfigException(file, ConfigNodes.line(item), "rsshub", "an instance needs its url");
                     }
                     urlNode = keys.get("url").getValueNode();
                     if (keys.containsKey("key")) {
-                        key = Optional.of(text(keys.get("key").getValueNode(), "rsshub.key"));
+                        key = Optional.of(nodes.text(keys.get("key").getValueNode(), "rsshub.key"));
                     }
-                    code = keys.containsKey("code") && bool(keys.get("code").getValueNode(), "rsshub.code");
+                    code = keys.containsKey("code") && nodes.bool(keys.get("code").getValueNode(), "rsshub.code");
                 }
-                String url = text(urlNode, "rsshub").strip();
+                String url = nodes.text(urlNode, "rsshub").strip();
                 if (!url.startsWith("http://") && !url.startsWith("https://")) {
-                    throw new ConfigException(file, line(urlNode), "rsshub",
+                    throw new ConfigException(file, ConfigNodes.line(urlNode), "rsshub",
                             "expected the http(s) URL of an RSSHub instance, got '" + url + "'");
                 }
                 instances.add(new RsshubInstance(url.endsWith("/") ? url.substring(0, url.length() - 1) : url, key,
@@ -238,30 +226,30 @@ public final class ConfigLoader {
         private void tree(Node node, List<String> path, List<Subscription> out) throws ConfigException {
             String key = keyOf(path);
             if (!(node instanceof MappingNode map)) {
-                throw new ConfigException(file, line(node), key,
-                        "expected a mapping of categories, sites and feeds, got " + describe(node));
+                throw new ConfigException(file, ConfigNodes.line(node), key,
+                        "expected a mapping of categories, sites and feeds, got " + ConfigNodes.describe(node));
             }
             if (map.getValue().isEmpty()) {
-                throw new ConfigException(file, line(node), key, "is empty; expected categories or feeds under it");
+                throw new ConfigException(file, ConfigNodes.line(node), key, "is empty; expected categories or feeds under it");
             }
             Set<String> seen = new HashSet<>();
             for (NodeTuple tuple : map.getValue()) {
-                String name = text(tuple.getKeyNode(), key.isEmpty() ? "subscriptions" : key).strip();
+                String name = nodes.text(tuple.getKeyNode(), key.isEmpty() ? "subscriptions" : key).strip();
                 List<String> childPath = append(path, name);
                 if (name.isEmpty()) {
-                    throw new ConfigException(file, line(tuple.getKeyNode()), key, "a category or feed name is blank");
+                    throw new ConfigException(file, ConfigNodes.line(tuple.getKeyNode()), key, "a category or feed name is blank");
                 }
                 if (!seen.add(name)) {
-                    throw new ConfigException(file, line(tuple.getKeyNode()), keyOf(childPath),
+                    throw new ConfigException(file, ConfigNodes.line(tuple.getKeyNode()), keyOf(childPath),
                             "appears twice under the same parent");
                 }
                 Node value = tuple.getValueNode();
                 if (value instanceof ScalarNode) {
                     out.add(leaf(childPath, value, Map.of()));
                 } else if (value instanceof MappingNode child && hasKey(child, "url")) {
-                    out.add(leaf(childPath, value, mapping(value, keyOf(childPath), LEAF_KEYS)));
+                    out.add(leaf(childPath, value, nodes.mapping(value, keyOf(childPath), LEAF_KEYS)));
                 } else if (value instanceof MappingNode child && onlyOptions(child)) {
-                    throw new ConfigException(file, line(value), keyOf(childPath),
+                    throw new ConfigException(file, ConfigNodes.line(value), keyOf(childPath),
                             "has feed options but no 'url'; expected url: followed by the feed's address");
                 } else {
                     tree(value, childPath, out);
@@ -275,20 +263,20 @@ public final class ConfigLoader {
             CategoryPath path = new CategoryPath(levels);
             Node urlNode = options.isEmpty() ? node : options.get("url").getValueNode();
             String urlKey = options.isEmpty() ? key : key + ".url";
-            String url = url(text(urlNode, urlKey), urlNode, urlKey);
+            String url = url(nodes.text(urlNode, urlKey), urlNode, urlKey);
             String author = options.containsKey("author")
-                    ? text(options.get("author").getValueNode(), key + ".author")
+                    ? nodes.text(options.get("author").getValueNode(), key + ".author")
                     : path.site();
             OptionalInt limit = options.containsKey("limit")
-                    ? OptionalInt.of(positive(options.get("limit").getValueNode(), key + ".limit"))
+                    ? OptionalInt.of(nodes.positive(options.get("limit").getValueNode(), key + ".limit"))
                     : OptionalInt.empty();
             var interval = options.containsKey("interval")
-                    ? positiveDuration(options.get("interval").getValueNode(), key + ".interval")
+                    ? nodes.positiveDuration(options.get("interval").getValueNode(), key + ".interval")
                     : Subscription.DEFAULT_INTERVAL;
             boolean comments = options.containsKey("comments")
-                    && bool(options.get("comments").getValueNode(), key + ".comments");
+                    && nodes.bool(options.get("comments").getValueNode(), key + ".comments");
             Optional<String> image = options.containsKey("image")
-                    ? Optional.of(text(options.get("image").getValueNode(), key + ".image"))
+                    ? Optional.of(nodes.text(options.get("image").getValueNode(), key + ".image"))
                     : Optional.empty();
             return new Subscription(path, url, author, limit, interval, comments, image);
         }
@@ -296,39 +284,20 @@ public final class ConfigLoader {
         private String url(String text, Node node, String key) throws ConfigException {
             String url = text.strip();
             if (url.isEmpty()) {
-                throw new ConfigException(file, line(node), key, "the URL is empty");
+                throw new ConfigException(file, ConfigNodes.line(node), key, "the URL is empty");
             }
             if (WINDOWS_DRIVE.matcher(url).matches() || !URL_SCHEME.matcher(url).find()) {
                 return base.resolve(url).normalize().toUri().toString();
             }
             String scheme = url.substring(0, url.indexOf(':')).toLowerCase(Locale.ROOT);
             if (!Set.of("http", "https", "file", "rsshub").contains(scheme)) {
-                throw new ConfigException(file, line(node), key,
+                throw new ConfigException(file, ConfigNodes.line(node), key,
                         "expected an http(s)://, file:, rsshub:// URL or a path, got '" + url + "'");
             }
             if (scheme.equals("rsshub") && !url.startsWith("rsshub://")) {
-                throw new ConfigException(file, line(node), key, "expected rsshub://ROUTE, got '" + url + "'");
+                throw new ConfigException(file, ConfigNodes.line(node), key, "expected rsshub://ROUTE, got '" + url + "'");
             }
             return url;
-        }
-
-        private Map<String, NodeTuple> mapping(Node node, String key, Set<String> allowed) throws ConfigException {
-            if (!(node instanceof MappingNode map)) {
-                throw new ConfigException(file, line(node), key, "expected a mapping, got " + describe(node));
-            }
-            Map<String, NodeTuple> keys = new java.util.LinkedHashMap<>();
-            for (NodeTuple tuple : map.getValue()) {
-                String name = text(tuple.getKeyNode(), key);
-                String full = key.isEmpty() ? name : key + "." + name;
-                if (!allowed.contains(name)) {
-                    throw new ConfigException(file, line(tuple.getKeyNode()), full,
-                            "unknown key; expected one of " + String.join(", ", new java.util.TreeSet<>(allowed)));
-                }
-                if (keys.put(name, tuple) != null) {
-                    throw new ConfigException(file, line(tuple.getKeyNode()), full, "appears twice");
-                }
-            }
-            return keys;
         }
 
         private static boolean onlyOptions(MappingNode map) {
@@ -347,54 +316,6 @@ public final class ConfigLoader {
                 }
             }
             return false;
-        }
-
-        private String text(Node node, String key) throws ConfigException {
-            if (node instanceof ScalarNode scalar) {
-                return scalar.getValue();
-            }
-            throw new ConfigException(file, line(node), key, "expected a text value, got " + describe(node));
-        }
-
-        private int positive(Node node, String key) throws ConfigException {
-            int value = nonNegative(node, key);
-            if (value == 0) {
-                throw new ConfigException(file, line(node), key, "expected a whole number above 0, got 0");
-            }
-            return value;
-        }
-
-        private int nonNegative(Node node, String key) throws ConfigException {
-            String text = text(node, key).strip();
-            try {
-                int value = Integer.parseInt(text);
-                if (value >= 0) {
-                    return value;
-                }
-            } catch (NumberFormatException e) {
-                // reported below with the value that was given
-            }
-            throw new ConfigException(file, line(node), key, "expected a whole number of 0 or more, got '" + text + "'");
-        }
-
-        private boolean bool(Node node, String key) throws ConfigException {
-            String text = text(node, key).strip().toLowerCase(Locale.ROOT);
-            return switch (text) {
-                case "true", "yes", "on" -> true;
-                case "false", "no", "off" -> false;
-                default -> throw new ConfigException(file, line(node), key, "expected true or false, got '" + text + "'");
-            };
-        }
-
-        private static int line(Node node) {
-            return node.getStartMark() == null ? 1 : node.getStartMark().getLine() + 1;
-        }
-
-        private static String describe(Node node) {
-            if (node instanceof ScalarNode scalar) {
-                return scalar.getValue().isEmpty() ? "nothing" : "the text '" + scalar.getValue() + "'";
-            }
-            return node instanceof SequenceNode ? "a list" : "a mapping";
         }
 
         private static String keyOf(List<String> path) {
