@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Fetches {@code rsshub://ROUTE} from the configured RSSHub instances: the one that answered last
@@ -23,6 +25,8 @@ final class RsshubFetcher {
 
     private final List<RsshubInstance> instances;
     private final HttpFetcher http;
+    /** Instances that asked to be left alone (429 or 503 with Retry-After), until when, in nanoTime. */
+    private final Map<String, Long> restingUntil = new ConcurrentHashMap<>();
 
     RsshubFetcher(List<RsshubInstance> instances, HttpFetcher http) {
         this.instances = List.copyOf(instances);
@@ -40,13 +44,37 @@ final class RsshubFetcher {
         }
         List<Attempt> failures = new ArrayList<>();
         for (RsshubInstance instance : inOrder(instances, request.preferredInstance())) {
+            Optional<Duration> resting = resting(instance);
+            if (resting.isPresent()) {
+                // One instance serves every route: a 429 for one route holds for the others too.
+                failures.add(new Attempt(instance.url(), FetchException.withHints(url, "resting after it asked to"
+                        + " wait", OptionalInt.of(429), resting, false)));
+                continue;
+            }
             try {
                 return fetchFrom(instance, route, request.validators());
             } catch (FetchException e) {
+                if (e.retryAfter().isPresent()) {
+                    restingUntil.put(instance.url(), System.nanoTime() + e.retryAfter().get().toNanos());
+                }
                 failures.add(new Attempt(instance.url(), e));
             }
         }
         throw allFailed(url, failures);
+    }
+
+    /** How much longer {@code instance} asked to be left alone, if it did. */
+    private Optional<Duration> resting(RsshubInstance instance) {
+        Long until = restingUntil.get(instance.url());
+        if (until == null) {
+            return Optional.empty();
+        }
+        long left = until - System.nanoTime();
+        if (left <= 0) {
+            restingUntil.remove(instance.url(), until);
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofNanos(left));
     }
 
     /** The instances, the preferred one first if it is still configured. */

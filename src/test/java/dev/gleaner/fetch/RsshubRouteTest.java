@@ -362,6 +362,20 @@ class RsshubRouteTest {
         }
 
         @Test
+        void leavesAnInstanceThatAskedToWaitAloneForTheOtherRoutesToo() throws Exception {
+            first.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "120").build());
+            second.enqueue(feed("from the second"));
+            second.enqueue(feed("again from the second"));
+            fetcherFor(base(first), base(second));
+
+            fetcher.fetch(FetchRequest.of("rsshub://zhihu/hotlist"));
+            FetchOutcome other = fetcher.fetch(FetchRequest.of("rsshub://weibo/search/hot"));
+
+            assertThat(first.getRequestCount()).as("asked once, then left to rest").isEqualTo(1);
+            assertThat(other.source()).isEqualTo(base(second) + "/weibo/search/hot");
+        }
+
+        @Test
         void givesNoWaitWhenOneInstanceNamedNone() {
             first.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "120").build());
             second.enqueue(status(500));
