@@ -1,5 +1,6 @@
 package dev.gleaner.cli;
 
+import dev.gleaner.config.Config;
 import dev.gleaner.content.HtmlSanitizer;
 import dev.gleaner.fetch.FetchException;
 import dev.gleaner.fetch.FetchOutcome;
@@ -53,7 +54,16 @@ final class ParseCommand implements Callable<Integer> {
         FeedParser parser = FeedParser.standard();
         HtmlSanitizer sanitizer = HtmlSanitizer.withoutPageAttributes();
         int failures = 0;
-        try (Fetcher fetcher = new Fetcher(FetchSettings.defaults(List.of()))) {
+        FetchSettings settings = FetchSettings.defaults(List.of());
+        if (global.config != null || Files.exists(global.configFile())) {
+            // With a configuration, URLs are fetched as a run would: its RSSHub instances, its allow list.
+            Optional<Config> config = global.loadConfig(err);
+            if (config.isEmpty()) {
+                return ExitCodes.USAGE;
+            }
+            settings = Components.fetchSettings(config.get());
+        }
+        try (Fetcher fetcher = new Fetcher(settings)) {
             for (String input : inputs) {
                 try {
                     out.println(FeedJson.of(sanitized(parser.parse(document(fetcher, input)), sanitizer)));
