@@ -49,9 +49,4 @@ public final class AtomicFiles {
             Files.deleteIfExists(temp);
         }
     }
-
-    /** Whether {@code file} is a temporary file left by an interrupted write. */
-    public static boolean isTemporary(Path file) {
-        return file.getFileName().toString().endsWith(TEMP_SUFFIX);
-    }
 }
