@@ -17,7 +17,8 @@
 #      left pending that the clean build wrote; no two entries share a post path; one post file per
 #      written entry and every entry's post path exists; every post complete (starts with "\n---\n",
 #      has its closing "---" line, ends with the body's closing bytes); no *.gleaner-tmp file anywhere
-#      in the workspace; the posts tree (relative paths and bytes) equals the clean build's.
+#      in the workspace; the posts tree (relative paths and bytes) equals the clean build's; the HTML
+#      site (site/public, which `run` brings up to date at its end) equals the clean build's too.
 # Every served item has a pubDate, so the clean build's dates do not depend on when it ran.
 # Prints one line per cycle, then "crash: N cycles, M faults" and "P passed, F failed"; exits 1 on a fault.
 set -euo pipefail
@@ -80,6 +81,18 @@ def posts(d):
                 with open(p, "rb") as f:
                     out[rel] = f.read()
     return base, out
+
+
+def site(d):
+    base = os.path.join(d, "site", "public")
+    out = {}
+    for top, _, names in os.walk(base):
+        for n in names:
+            p = os.path.join(top, n)
+            if not n.endswith(TMP):
+                with open(p, "rb") as f:
+                    out[os.path.relpath(p, base)] = f.read()
+    return out
 
 
 def temps(d):
@@ -166,11 +179,21 @@ def check(clean, d):
     for rel in sorted(set(files) & set(ref_files)):
         if files[rel] != ref_files[rel]:
             faults.append("tree: %s differs from the clean build" % rel)
+    pages, ref_pages = site(d), site(clean)
+    if not ref_pages:
+        faults.append("site: the clean build has no site")
+    for rel in sorted(set(ref_pages) - set(pages)):
+        faults.append("site: %s missing (in the clean build)" % rel)
+    for rel in sorted(set(pages) - set(ref_pages)):
+        faults.append("site: %s extra (not in the clean build)" % rel)
+    for rel in sorted(set(pages) & set(ref_pages)):
+        if pages[rel] != ref_pages[rel]:
+            faults.append("site: %s differs from the clean build" % rel)
     if faults:
         for f in faults:
             print("FAULT " + f)
     else:
-        print("ok: %d entries, %d posts" % (n, len(files)))
+        print("ok: %d entries, %d posts, %d site files" % (n, len(files), len(pages)))
 
 
 if sys.argv[1] == "--state":

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Turns the feeds you follow into a blog you own.",
-        subcommands = {RunCommand.class, StatusCommand.class, ParseCommand.class})
+        subcommands = {RunCommand.class, BuildCommand.class, PreviewCommand.class, StatusCommand.class,
+            ParseCommand.class})
 public final class Main implements Runnable {
     static {
         // The fetcher connects plain-http feeds to the address it checked and names the host itself;

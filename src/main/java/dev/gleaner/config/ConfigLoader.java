@@ -2,6 +2,8 @@ package dev.gleaner.config;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -46,7 +48,7 @@ public final class ConfigLoader {
     private static final Set<String> SCHEDULE_KEYS = Set.of("min_interval", "max_interval", "backoff_cap",
             "gone_after");
     private static final Set<String> INSTANCE_KEYS = Set.of("url", "key", "code");
-    private static final Set<String> SITE_KEYS = Set.of("title", "output");
+    private static final Set<String> SITE_KEYS = Set.of("title", "output", "public", "url", "page_size");
     private static final Set<String> LEAF_KEYS = Set.of("url", "author", "limit", "interval", "comments", "image");
     private static final Pattern URL_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
     private static final Pattern WINDOWS_DRIVE = Pattern.compile("^[a-zA-Z]:[\\\\/].*");
@@ -123,6 +125,9 @@ public final class ConfigLoader {
         private SiteSettings site(@Nullable NodeTuple tuple) throws ConfigException {
             String title = "信息流";
             Path output = base.resolve("site");
+            Path publicDir = output.resolve("public");
+            URI url = SiteSettings.DEFAULT_URL;
+            int pageSize = SiteSettings.DEFAULT_PAGE_SIZE;
             if (tuple != null) {
                 Map<String, NodeTuple> keys = nodes.mapping(tuple.getValueNode(), "site", SITE_KEYS);
                 if (keys.containsKey("title")) {
@@ -131,8 +136,35 @@ public final class ConfigLoader {
                 if (keys.containsKey("output")) {
                     output = base.resolve(nodes.text(keys.get("output").getValueNode(), "site.output")).normalize();
                 }
+                publicDir = output.resolve("public");
+                if (keys.containsKey("public")) {
+                    publicDir = base.resolve(nodes.text(keys.get("public").getValueNode(), "site.public")).normalize();
+                }
+                if (keys.containsKey("url")) {
+                    url = siteUrl(keys.get("url").getValueNode());
+                }
+                if (keys.containsKey("page_size")) {
+                    pageSize = nodes.positive(keys.get("page_size").getValueNode(), "site.page_size");
+                }
             }
-            return new SiteSettings(title, output);
+            return new SiteSettings(title, output, publicDir, url, pageSize);
+        }
+
+        private URI siteUrl(Node node) throws ConfigException {
+            String text = nodes.text(node, "site.url").strip();
+            try {
+                URI url = new URI(text.endsWith("/") ? text : text + "/");
+                String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+                if ((scheme.equals("http") || scheme.equals("https")) && url.getHost() != null
+                        && url.getRawQuery() == null && url.getRawFragment() == null) {
+                    return url;
+                }
+            } catch (URISyntaxException e) {
+                // reported below with the value that was given
+            }
+            throw new ConfigException(file, ConfigNodes.line(node), "site.url",
+                    "expected the http(s) address the site is served from, like https://example.org/news/, got '"
+                            + text + "'");
         }
 
         private FetchOptions fetch(NodeTuple tuple) throws ConfigException {

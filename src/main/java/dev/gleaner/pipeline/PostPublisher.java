@@ -1,6 +1,7 @@
 package dev.gleaner.pipeline;
 
 import dev.gleaner.config.Subscription;
+import dev.gleaner.publish.BaseUri;
 import dev.gleaner.publish.HexoPostWriter;
 import dev.gleaner.publish.PostInput;
 import dev.gleaner.store.EntryStore;
@@ -56,9 +57,7 @@ public final class PostPublisher {
     }
 
     private static PostInput input(Subscription subscription, StoredEntry stored) {
-        String link = stored.entry().link();
-        String base = link.startsWith("http://") || link.startsWith("https://") ? link
-                : subscription.url().startsWith("http") ? subscription.url() : "";
+        String base = BaseUri.of(stored.entry().link(), subscription.url());
         return new PostInput(subscription.path(), subscription.author(), subscription.comments(),
                 subscription.image(), stored.key(), stored.entry(), stored.firstSeen(), base);
     }

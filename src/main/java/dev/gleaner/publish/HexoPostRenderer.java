@@ -2,7 +2,9 @@ package dev.gleaner.publish;
 
 import dev.gleaner.content.CoverImage;
 import dev.gleaner.content.HtmlSanitizer;
+import dev.gleaner.model.EntryKey;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Renders an entry as a Hexo post, byte for byte in the format of the original site (see
@@ -26,8 +28,7 @@ public final class HexoPostRenderer {
     public String render(PostInput input) {
         String body = sanitizer.sanitize(input.entry().body(), input.baseUri());
         String image = URLs.oneLine(CoverImage.firstIn(body, input.baseUri())
-                .orElseGet(() -> input.imageTemplate().orElse(DEFAULT_IMAGE_TEMPLATE)
-                        .replace("{n}", Integer.toString(input.key().draw(IMAGE_NUMBERS)))));
+                .orElseGet(() -> fallbackCover(input.key(), input.imageTemplate())));
         StringBuilder post = new StringBuilder(body.length() + 512);
         post.append("\n---\n");
         post.append("title: ").append(title(PostNames.title(input.entry().title()))).append('\n');
@@ -43,6 +44,14 @@ public final class HexoPostRenderer {
         post.append("---\n\n");
         post.append("<div>   \n").append(escapeBraces(body)).append("  \n</div>\n").append(" ".repeat(12));
         return post.toString();
+    }
+
+    /**
+     * The cover of an item whose body has no image: the subscription's template, else the original
+     * site's, with {@code {n}} replaced by the item's stable number.
+     */
+    public static String fallbackCover(EntryKey key, Optional<String> template) {
+        return template.orElse(DEFAULT_IMAGE_TEMPLATE).replace("{n}", Integer.toString(key.draw(IMAGE_NUMBERS)));
     }
 
     /** Titles are single-quoted, or double-quoted when they hold a {@code '}, as the original did. */

@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * The text rules of the original site for titles and file names, made safe on every file system.
  */
-final class PostNames {
+public final class PostNames {
     /** Longest file name written, in UTF-8 bytes, extension included. */
     static final int MAX_FILE_NAME_BYTES = 200;
     private static final String EXTENSION = ".md";
@@ -64,7 +64,7 @@ final class PostNames {
     }
 
     /** A category, site or feed name made into one safe folder name. */
-    static String directory(String level) {
+    public static String directory(String level) {
         StringBuilder out = new StringBuilder(level.length());
         for (int i = 0; i < level.length(); ) {
             int c = level.codePointAt(i);

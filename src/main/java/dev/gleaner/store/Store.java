@@ -19,11 +19,13 @@ import org.sqlite.SQLiteDataSource;
 public final class Store implements AutoCloseable {
     private final SubscriptionStore subscriptions;
     private final EntryStore entries;
+    private final SiteStore site;
     private final HikariDataSource pool;
 
-    private Store(SubscriptionStore subscriptions, EntryStore entries, HikariDataSource pool) {
+    private Store(SubscriptionStore subscriptions, EntryStore entries, SiteStore site, HikariDataSource pool) {
         this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
         this.entries = Objects.requireNonNull(entries, "entries");
+        this.site = Objects.requireNonNull(site, "site");
         this.pool = pool;
     }
 
@@ -35,6 +37,11 @@ public final class Store implements AutoCloseable {
     /** Entries seen and published. */
     public EntryStore entries() {
         return entries;
+    }
+
+    /** What the HTML site is built from, and what its last build left. */
+    public SiteStore site() {
+        return site;
     }
 
     @Override
@@ -66,7 +73,7 @@ public final class Store implements AutoCloseable {
             throw e;
         }
         Jdbc jdbc = new Jdbc(dataSource);
-        return new Store(new JdbcSubscriptionStore(jdbc), new JdbcEntryStore(jdbc), dataSource);
+        return new Store(new JdbcSubscriptionStore(jdbc), new JdbcEntryStore(jdbc), new JdbcSiteStore(jdbc), dataSource);
     }
 
     private static HikariDataSource sqlite(String jdbcUrl) {

@@ -87,6 +87,18 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void readsTheSitesAddressFoldersAndPageSize() throws Exception {
+            Config config = load("""
+                    site: {output: out, public: html, url: "https://me.github.io/news", page_size: 12}
+                    subscriptions: {a: {b: {c: https://example.org/feed}}}
+                    """);
+
+            assertThat(config.site().publicDir()).isEqualTo(dir.resolve("html"));
+            assertThat(config.site().url()).as("a trailing slash is added").hasToString("https://me.github.io/news/");
+            assertThat(config.site().pageSize()).isEqualTo(12);
+        }
+
+        @Test
         void readsRsshubInstancesWithTheirKeys() throws Exception {
             Config config = load("""
                     rsshub:
@@ -109,6 +121,9 @@ class ConfigLoaderTest {
             assertThat(config.backlog()).isEqualTo(20);
             assertThat(config.rsshub()).extracting(RsshubInstance::url).containsExactly("https://rsshub.app");
             assertThat(config.site().title()).isEqualTo("信息流");
+            assertThat(config.site().publicDir()).isEqualTo(dir.resolve("site/public"));
+            assertThat(config.site().url()).hasToString("http://localhost:4000/");
+            assertThat(config.site().pageSize()).isEqualTo(30);
             assertThat(config.storage()).isEqualTo("jdbc:sqlite:" + dir.resolve("gleaner.db"));
             assertThat(config.fetch()).isEqualTo(FetchOptions.DEFAULTS);
         }
@@ -129,6 +144,8 @@ class ConfigLoaderTest {
                 no subscriptions        | site: {title: x}                                             | 1 | subscriptions: missing
                 a list for a tree       | subscriptions:\\n  - https://x.org/f                          | 2 | subscriptions: expected a mapping of categories
                 not YAML                | subscriptions: [unclosed                                      | 1 | not valid YAML
+                bad site url            | site: {url: ftp://x.org/}\\nsubscriptions: {a: {b: {c: https://x.org/f}}} | 1 | site.url: expected the http(s) address the site is served from
+                zero page size          | site:\\n  page_size: 0\\nsubscriptions: {a: {b: {c: https://x.org/f}}} | 2 | site.page_size: expected a whole number above 0
                 bad rsshub instance     | rsshub: [rsshub.app]\\nsubscriptions: {a: {b: {c: https://x.org/f}}} | 1 | rsshub: expected the http(s) URL
                 """)
         void namesTheFileLineAndKeyAndWhatWasExpected(String situation, String yaml, int line, String message) {

@@ -1,0 +1,70 @@
+package dev.gleaner.cli;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.gleaner.config.Config;
+import dev.gleaner.web.StaticFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gleaner preview}: serves the built site on this machine only, for a look. */
+@Command(name = "preview", mixinStandardHelpOptions = true,
+        description = "Serve the built site (site/public) on 127.0.0.1 until stopped with Ctrl-C.")
+final class PreviewCommand implements Callable<Integer> {
+
+    @Mixin
+    GlobalOptions global = new GlobalOptions();
+
+    @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: the port of site.url, else 4000; 0 picks a free one).")
+    Integer port;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        global.applyLogLevel();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<Config> loaded = global.loadConfig(err);
+        if (loaded.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
+        Config config = loaded.get();
+        int chosen = port != null ? port : config.site().url().getPort() > 0 ? config.site().url().getPort() : 4000;
+        if (chosen < 0 || chosen > 65_535) {
+            err.println("gleaner: --port " + chosen + ": expected a port from 0 to 65535");
+            return ExitCodes.USAGE;
+        }
+        String basePath = config.site().url().getRawPath();
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), chosen), 64);
+        } catch (IOException e) {
+            err.println("gleaner: cannot listen on 127.0.0.1:" + chosen + ": " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+        server.createContext("/", new StaticFiles(config.site().publicDir(), basePath));
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        server.start();
+        out.printf("Serving %s at http://127.0.0.1:%d%s (Ctrl-C to stop)%n", config.site().publicDir(),
+                server.getAddress().getPort(), basePath);
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop(0);
+            stopped.countDown();
+        }));
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}

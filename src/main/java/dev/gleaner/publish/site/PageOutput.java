@@ -1,0 +1,114 @@
+package dev.gleaner.publish.site;
+
+import dev.gleaner.content.ContentHash;
+import dev.gleaner.publish.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The files of one build: each is rendered only when what it is made from changed since the last
+ * build (or its file is gone), and written only when its bytes differ from the file's.
+ *
+ * <p>Thread-safe.
+ */
+final class PageOutput {
+    private final Path root;
+    private final Map<String, String> previous;
+    private final boolean full;
+    private final Map<String, String> rendered = new ConcurrentHashMap<>();
+    private final Set<String> produced = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger written = new AtomicInteger();
+    private final AtomicInteger unchanged = new AtomicInteger();
+
+    /**
+     * @param root the site's output folder
+     * @param previous the fingerprints the last build recorded, by file
+     * @param full whether to render every file, whatever the fingerprints say
+     */
+    PageOutput(Path root, Map<String, String> previous, boolean full) {
+        this.root = root;
+        this.previous = previous;
+        this.full = full;
+    }
+
+    /** Whether the file must be rendered: its inputs changed, or it is missing. */
+    boolean needs(String file, String fingerprint) {
+        return full || !fingerprint.equals(previous.get(file)) || !Files.isRegularFile(root.resolve(file));
+    }
+
+    /** Produces {@code file}, rendering it with {@code render} if {@link #needs} says so. */
+    void emit(String file, String fingerprint, Supplier<String> render) {
+        produced.add(file);
+        if (needs(file, fingerprint)) {
+            write(file, fingerprint, render.get().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } else {
+            unchanged.incrementAndGet();
+        }
+    }
+
+    /** Produces {@code file} with these bytes, written only if the file holds others. */
+    void emitBytes(String file, byte[] bytes) {
+        produced.add(file);
+        String fingerprint = ContentHash.of(bytes);
+        if (needs(file, fingerprint)) {
+            write(file, fingerprint, bytes);
+        } else {
+            unchanged.incrementAndGet();
+        }
+    }
+
+    private void write(String file, String fingerprint, byte[] bytes) {
+        try {
+            if (AtomicFiles.writeIfChanged(root.resolve(file), bytes)) {
+                written.incrementAndGet();
+            } else {
+                unchanged.incrementAndGet();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(root.resolve(file) + ": " + e.getMessage(), e);
+        }
+        rendered.put(file, fingerprint);
+    }
+
+    /** Removes the files the last build made that this one did not, and returns them. */
+    Set<String> removeStale() {
+        Set<String> stale = new HashSet<>(previous.keySet());
+        stale.removeAll(produced);
+        for (String file : stale) {
+            try {
+                Files.deleteIfExists(root.resolve(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException(root.resolve(file) + ": " + e.getMessage(), e);
+            }
+        }
+        return stale;
+    }
+
+    /** The files rendered, with their fingerprints. */
+    Map<String, String> rendered() {
+        return rendered;
+    }
+
+    /** Files produced by this build. */
+    int produced() {
+        return produced.size();
+    }
+
+    /** Files written because their bytes changed. */
+    int written() {
+        return written.get();
+    }
+
+    /** Files left as they were. */
+    int unchanged() {
+        return unchanged.get();
+    }
+}

@@ -1,0 +1,556 @@
+package dev.gleaner.publish.site;
+
+import dev.gleaner.config.CategoryPath;
+import dev.gleaner.config.SiteSettings;
+import dev.gleaner.config.Subscription;
+import dev.gleaner.content.ContentHash;
+import dev.gleaner.content.HtmlSanitizer;
+import dev.gleaner.content.SanitizedHtml;
+import dev.gleaner.model.Entry;
+import dev.gleaner.model.EntryKey;
+import dev.gleaner.publish.BaseUri;
+import dev.gleaner.publish.HexoPostRenderer;
+import dev.gleaner.store.SiteEntry;
+import dev.gleaner.store.SiteMemo.ItemMemo;
+import dev.gleaner.store.SiteStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Builds the HTML site from the store: the front page, a page per category level, an archive by
+ * month, a page per item, Atom and JSON feeds, a search index, a sitemap and a 404 page.
+ *
+ * <p>A build renders only the pages whose inputs changed since the last build and writes only
+ * files whose bytes changed, so a full build and an incremental one give the same tree.
+ *
+ * <pre>{@code new SiteBuilder(config.site(), config.subscriptions(), store.site(), SiteTheme.standard(),
+ *         ZoneId.systemDefault()).build(false);}</pre>
+ */
+public final class SiteBuilder {
+    private static final int FEED_ITEMS = 20;
+    private static final int EXCERPT_CODE_POINTS = 140;
+    private static final int BODIES_PER_READ = 200;
+    private static final String LANGUAGE = "zh-CN";
+    private static final DateTimeFormatter DATE_TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+    private final SiteSettings settings;
+    private final List<Subscription> subscriptions;
+    private final SiteStore store;
+    private final SiteTheme theme;
+    private final ZoneId zone;
+    private final SiteLayout layout;
+    private final HtmlSanitizer sanitizer = HtmlSanitizer.forSitePages();
+
+    /**
+     * @param settings the site's title, address, folders and page size
+     * @param subscriptions the configuration's subscriptions: the category tree and each feed's author and cover
+     * @param store what the site is built from
+     * @param theme the templates and assets
+     * @param zone the time zone dates are shown in and months are counted in
+     */
+    public SiteBuilder(SiteSettings settings, List<Subscription> subscriptions, SiteStore store, SiteTheme theme,
+            ZoneId zone) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.subscriptions = List.copyOf(subscriptions);
+        this.store = Objects.requireNonNull(store, "store");
+        this.theme = Objects.requireNonNull(theme, "theme");
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.layout = new SiteLayout(settings.url());
+    }
+
+    /**
+     * Builds the site into {@link SiteSettings#publicDir()}.
+     *
+     * @param full render every page, whatever the last build left
+     * @throws java.io.UncheckedIOException when a file cannot be written; what was built before stays
+     */
+    public BuildReport build(boolean full) {
+        long start = System.nanoTime();
+        return new Build(full).run(start);
+    }
+
+    /** One build: what it read, and what it has rendered so far. */
+    private final class Build {
+        private final boolean full;
+        private final Map<CategoryPath, Subscription> byPath = new HashMap<>();
+        private final Map<String, ItemMemo> memos = new ConcurrentHashMap<>();
+        private final Map<String, ItemMemo> newMemos = new ConcurrentHashMap<>();
+        private final Map<String, String> bodies = new ConcurrentHashMap<>();
+        private final List<String> sitemap = new ArrayList<>();
+        private PageOutput out;
+        private CategoryTree tree;
+        private String siteFingerprint;
+        private Map<String, String> assetFiles;
+        private int itemsRendered;
+
+        Build(boolean full) {
+            this.full = full;
+            for (Subscription subscription : subscriptions) {
+                byPath.put(subscription.path(), subscription);
+            }
+        }
+
+        BuildReport run(long start) {
+            List<SiteEntry> entries = store.entries();
+            var memo = store.memo();
+            memos.putAll(memo.items());
+            out = new PageOutput(settings.publicDir(), memo.pages(), full);
+            tree = new CategoryTree(paths(entries));
+            assetFiles = assets();
+            siteFingerprint = hash(theme.fingerprint(), settings.title(), settings.url().toString(),
+                    Integer.toString(settings.pageSize()), zone.getId(), LANGUAGE, String.join(",", assetFiles.values()));
+
+            List<SiteItem> items = new ArrayList<>(entries.size());
+            for (SiteEntry entry : entries) {
+                items.add(item(entry));
+            }
+            items.sort(SiteItem::newestFirst);
+            Set<String> inFeeds = feedKeys(items);
+            renderItems(items, inFeeds);
+
+            lists(items);
+            archives(items);
+            feeds(items);
+            search(items);
+            notFound();
+            sitemapAndRobots();
+            Set<String> removed = out.removeStale();
+            store.record(newMemos, out.rendered(), removed);
+            return new BuildReport(items.size(), itemsRendered, out.produced(), out.written(), out.unchanged(),
+                    removed.size(), Duration.ofNanos(System.nanoTime() - start));
+        }
+
+        private Collection<CategoryPath> paths(List<SiteEntry> entries) {
+            Set<CategoryPath> paths = new LinkedHashSet<>();
+            for (Subscription subscription : subscriptions) {
+                paths.add(subscription.path());
+            }
+            Set<String> others = new java.util.TreeSet<>();
+            for (SiteEntry entry : entries) {
+                others.add(entry.subscriptionPath());
+            }
+            for (String path : others) {
+                paths.add(CategoryPath.parse(path));
+            }
+            return paths;
+        }
+
+        private Map<String, String> assets() {
+            Map<String, String> files = new TreeMap<>();
+            theme.assets().forEach((name, bytes) -> {
+                int dot = name.lastIndexOf('.');
+                String hashed = dot > 0
+                        ? name.substring(0, dot) + "." + ContentHash.of(bytes).substring(0, 10) + name.substring(dot)
+                        : name + "." + ContentHash.of(bytes).substring(0, 10);
+                files.put(name, "assets/" + hashed);
+                out.emitBytes("assets/" + hashed, bytes);
+            });
+            return files;
+        }
+
+        private SiteItem item(SiteEntry entry) {
+            CategoryPath path = CategoryPath.parse(entry.subscriptionPath());
+            Subscription subscription = byPath.get(path);
+            String author = !entry.author().isBlank() ? oneLine(entry.author())
+                    : subscription != null ? subscription.author() : path.site();
+            Instant date = entry.date().orElse(entry.firstSeen());
+            Instant order = date.isAfter(entry.firstSeen()) ? entry.firstSeen() : date;
+            String title = oneLine(entry.title());
+            if (title.isEmpty()) {
+                title = "（无标题）";
+            }
+            String pageFingerprint = hash(siteFingerprint, entry.key().value(), path.toString(),
+                    tree.node(path).folder(), author, memoFingerprint(entry), entry.contentHash(), date.toString(),
+                    title);
+            return new SiteItem(entry, path, author, date, order, title, pageFingerprint);
+        }
+
+        /** What an item's excerpt and cover are taken from. */
+        private String memoFingerprint(SiteEntry entry) {
+            Subscription subscription = byPath.get(CategoryPath.parse(entry.subscriptionPath()));
+            return hash(entry.contentHash(), entry.link(), entry.subscriptionUrl(),
+                    subscription == null ? "" : subscription.image().orElse(""));
+        }
+
+        private Set<String> feedKeys(List<SiteItem> newestFirst) {
+            Set<String> keys = new HashSet<>();
+            Map<CategoryPath, Integer> counts = new HashMap<>();
+            for (int i = 0; i < newestFirst.size(); i++) {
+                SiteItem item = newestFirst.get(i);
+                boolean wanted = i < FEED_ITEMS;
+                List<String> levels = item.path().levels();
+                for (int depth = 1; depth <= levels.size(); depth++) {
+                    CategoryPath prefix = new CategoryPath(levels.subList(0, depth));
+                    int count = counts.merge(prefix, 1, Integer::sum);
+                    wanted |= count <= FEED_ITEMS;
+                }
+                if (wanted) {
+                    keys.add(item.key());
+                }
+            }
+            return keys;
+        }
+
+        private void renderItems(List<SiteItem> items, Set<String> inFeeds) {
+            List<SiteItem> dirty = new ArrayList<>();
+            for (SiteItem item : items) {
+                ItemMemo memo = memos.get(item.key());
+                boolean memoValid = memo != null && memo.fingerprint().equals(memoFingerprint(item.entry()));
+                if (!memoValid || out.needs(item.file(), item.pageFingerprint())) {
+                    dirty.add(item);
+                } else {
+                    out.emit(item.file(), item.pageFingerprint(), () -> {
+                        throw new IllegalStateException("unchanged page rendered: " + item.file());
+                    });
+                }
+            }
+            itemsRendered = dirty.size();
+            addToSitemap(items.stream().map(SiteItem::file).toList());
+            List<List<SiteItem>> batches = new ArrayList<>();
+            for (int from = 0; from < dirty.size(); from += BODIES_PER_READ) {
+                batches.add(dirty.subList(from, Math.min(dirty.size(), from + BODIES_PER_READ)));
+            }
+            batches.parallelStream().forEach(batch -> {
+                Map<EntryKey, Entry> read = store.bodies(batch.stream().map(item -> item.entry().key()).toList());
+                for (SiteItem item : batch) {
+                    Entry entry = read.get(item.entry().key());
+                    if (entry != null) {
+                        renderItem(item, entry, inFeeds.contains(item.key()));
+                    }
+                }
+            });
+        }
+
+        private void renderItem(SiteItem item, Entry entry, boolean inFeed) {
+            SiteEntry head = item.entry();
+            SanitizedHtml body = sanitizer.sanitizeWithText(entry.body(), BaseUri.of(head.link(), head.subscriptionUrl()));
+            Subscription subscription = byPath.get(item.path());
+            String cover = oneLine(body.firstImage().orElseGet(() -> HexoPostRenderer.fallbackCover(head.key(),
+                    subscription == null ? Optional.empty() : subscription.image())));
+            ItemMemo memo = new ItemMemo(memoFingerprint(head), excerpt(body.text()), cover);
+            memos.put(item.key(), memo);
+            newMemos.put(item.key(), memo);
+            if (inFeed) {
+                bodies.put(item.key(), body.html());
+            }
+            CategoryTree.Node feed = tree.node(item.path());
+            ItemPage page = new ItemPage(frame(item.title(), "", ""), item.title(), crumbs(item.path()),
+                    item.path().name(), item.path().site(), layout.href(SiteLayout.listPage(feed.folder(), 0)),
+                    item.author(), webLink(head.link()), item.date().toString(), dateText(item.date()),
+                    body.firstImage().isPresent() ? "" : cover, body.html());
+            out.emit(item.file(), item.pageFingerprint(), () -> theme.render("item.jte", page));
+        }
+
+        private void lists(List<SiteItem> items) {
+            Map<CategoryPath, List<SiteItem>> byNode = new LinkedHashMap<>();
+            for (CategoryTree.Node node : tree.all()) {
+                byNode.put(node.path(), new ArrayList<>());
+            }
+            for (SiteItem item : items) {
+                List<String> levels = item.path().levels();
+                for (int depth = 1; depth <= levels.size(); depth++) {
+                    byNode.get(new CategoryPath(levels.subList(0, depth))).add(item);
+                }
+            }
+            List<Runnable> work = new ArrayList<>();
+            work.add(() -> list("", settings.title(), "最新", List.of(), Optional.empty(), items, "atom.xml",
+                    "feed.json"));
+            for (CategoryTree.Node node : tree.all()) {
+                work.add(() -> list(node.folder(), node.name() + " · " + settings.title(), node.name(),
+                        crumbs(node.path()), Optional.of(node.path()),
+                        byNode.get(node.path()), node.folder() + "atom.xml", node.folder() + "feed.json"));
+            }
+            work.parallelStream().forEach(Runnable::run);
+        }
+
+        private void archives(List<SiteItem> items) {
+            Map<YearMonth, List<SiteItem>> byMonth = new TreeMap<>(java.util.Comparator.reverseOrder());
+            for (SiteItem item : items) {
+                byMonth.computeIfAbsent(YearMonth.from(item.order().atZone(zone)), month -> new ArrayList<>()).add(item);
+            }
+            Map<String, List<ArchivePage.Month>> years = new LinkedHashMap<>();
+            List<Runnable> work = new ArrayList<>();
+            byMonth.forEach((month, monthItems) -> {
+                String folder = String.format("archives/%04d/%02d/", month.getYear(), month.getMonthValue());
+                String name = month.getYear() + " 年 " + month.getMonthValue() + " 月";
+                years.computeIfAbsent(Integer.toString(month.getYear()), year -> new ArrayList<>())
+                        .add(new ArchivePage.Month(month.getMonthValue() + " 月",
+                                layout.href(SiteLayout.listPage(folder, 0)), monthItems.size()));
+                List<Link> crumbs = List.of(new Link("首页", layout.href(SiteLayout.INDEX)),
+                        new Link("归档", layout.href("archives/" + SiteLayout.INDEX)));
+                work.add(() -> list(folder, name + " · " + settings.title(), name, crumbs, Optional.empty(), monthItems,
+                        "atom.xml", "feed.json"));
+            });
+            work.parallelStream().forEach(Runnable::run);
+            List<ArchivePage.Year> yearList = new ArrayList<>();
+            years.forEach((year, months) -> yearList.add(new ArchivePage.Year(year, months)));
+            ArchivePage page = new ArchivePage(frame("归档 · " + settings.title(), "", ""), nav(Optional.empty()),
+                    yearList);
+            String file = "archives/" + SiteLayout.INDEX;
+            out.emit(file, hash(siteFingerprint, page.toString()), () -> theme.render("archive.jte", page));
+            addToSitemap(List.of(file));
+        }
+
+        private void list(String folder, String pageTitle, String heading, List<Link> crumbs,
+                Optional<CategoryPath> current, List<SiteItem> newestFirst, String atom, String jsonFeed) {
+            List<NavEntry> nav = nav(current);
+            List<String> files = new ArrayList<>();
+            for (Paging.Page<SiteItem> page : Paging.of(newestFirst, settings.pageSize())) {
+                String file = SiteLayout.listPage(folder, page.number());
+                String label = page.number() == 0 ? "" : "第 " + page.number() + " 页";
+                ListPage model = new ListPage(
+                        frame(label.isEmpty() ? pageTitle : pageTitle + " · " + label, atom, jsonFeed),
+                        heading, crumbs, nav, page.items().stream().map(this::listItem).toList(),
+                        pageLink(folder, page.newer(), "较新"), pageLink(folder, page.older(), "较早"), label);
+                out.emit(file, hash(siteFingerprint, model.toString()), () -> theme.render("list.jte", model));
+                files.add(file);
+            }
+            addToSitemap(files);
+        }
+
+        private Optional<Link> pageLink(String folder, int page, String text) {
+            return page < 0 ? Optional.empty() : Optional.of(new Link(text, layout.href(SiteLayout.listPage(folder, page))));
+        }
+
+        private ListItem listItem(SiteItem item) {
+            ItemMemo memo = memos.get(item.key());
+            CategoryTree.Node feed = tree.node(item.path());
+            return new ListItem(item.title(), layout.href(item.file()), source(item.path()),
+                    layout.href(SiteLayout.listPage(feed.folder(), 0)), item.date().toString(), dateText(item.date()),
+                    memo == null ? "" : memo.excerpt(), memo == null ? "" : memo.cover());
+        }
+
+        private void feeds(List<SiteItem> items) {
+            List<Runnable> work = new ArrayList<>();
+            work.add(() -> feed("", settings.title(), items));
+            Map<CategoryPath, List<SiteItem>> newest = new LinkedHashMap<>();
+            for (SiteItem item : items) {
+                List<String> levels = item.path().levels();
+                for (int depth = 1; depth <= levels.size(); depth++) {
+                    List<SiteItem> list = newest.computeIfAbsent(new CategoryPath(levels.subList(0, depth)),
+                            path -> new ArrayList<>());
+                    if (list.size() < FEED_ITEMS) {
+                        list.add(item);
+                    }
+                }
+            }
+            for (CategoryTree.Node node : tree.all()) {
+                work.add(() -> feed(node.folder(), node.name() + " · " + settings.title(),
+                        newest.getOrDefault(node.path(), List.of())));
+            }
+            work.parallelStream().forEach(Runnable::run);
+        }
+
+        private void feed(String folder, String title, List<SiteItem> newestFirst) {
+            List<SiteItem> items = newestFirst.subList(0, Math.min(FEED_ITEMS, newestFirst.size()));
+            StringBuilder inputs = new StringBuilder(siteFingerprint).append(folder).append(title);
+            for (SiteItem item : items) {
+                inputs.append('\n').append(item.pageFingerprint());
+            }
+            String fingerprint = hash(inputs.toString());
+            String atomFile = folder + "atom.xml";
+            String jsonFile = folder + "feed.json";
+            if (!out.needs(atomFile, fingerprint) && !out.needs(jsonFile, fingerprint)) {
+                out.emit(atomFile, fingerprint, () -> "");
+                out.emit(jsonFile, fingerprint, () -> "");
+                return;
+            }
+            List<FeedsOut.Item> feedItems = new ArrayList<>();
+            for (SiteItem item : items) {
+                ItemMemo memo = memos.get(item.key());
+                feedItems.add(new FeedsOut.Item(layout.absolute(item.file()), item.title(),
+                        webLink(item.entry().link()), item.date(), item.author(), item.path().levels(),
+                        memo == null ? "" : memo.excerpt(), body(item), memo == null ? "" : memo.cover()));
+            }
+            String page = layout.absolute(SiteLayout.listPage(folder, 0));
+            out.emit(atomFile, fingerprint,
+                    () -> FeedsOut.atom(new FeedsOut.Feed(title, page, layout.absolute(atomFile), LANGUAGE, feedItems)));
+            out.emit(jsonFile, fingerprint,
+                    () -> FeedsOut.jsonFeed(new FeedsOut.Feed(title, page, layout.absolute(jsonFile), LANGUAGE, feedItems)));
+        }
+
+        /** The sanitized body of an item in a feed: kept from rendering its page, else read again. */
+        private String body(SiteItem item) {
+            return bodies.computeIfAbsent(item.key(), key -> {
+                Entry entry = store.bodies(List.of(item.entry().key())).get(item.entry().key());
+                return entry == null ? ""
+                        : sanitizer.sanitize(entry.body(), BaseUri.of(item.entry().link(), item.entry().subscriptionUrl()));
+            });
+        }
+
+        private void search(List<SiteItem> newestFirst) {
+            List<List<String>> rows = new ArrayList<>(newestFirst.size());
+            for (int i = newestFirst.size() - 1; i >= 0; i--) {
+                SiteItem item = newestFirst.get(i);
+                ItemMemo memo = memos.get(item.key());
+                rows.add(List.of(item.key(), item.title(), source(item.path()),
+                        DAY.format(item.date().atZone(zone)), memo == null ? "" : memo.excerpt()));
+            }
+            List<SearchIndex.Shard> shards = SearchIndex.shards(rows);
+            for (SearchIndex.Shard shard : shards) {
+                out.emitBytes(shard.file(), shard.bytes());
+            }
+            out.emitBytes(SearchIndex.TABLE, SearchIndex.table(shards, layout));
+        }
+
+        private void notFound() {
+            NotFoundPage page = new NotFoundPage(frame("找不到这一页 · " + settings.title(), "", ""), nav(Optional.empty()));
+            out.emit("404.html", hash(siteFingerprint, page.toString()), () -> theme.render("notfound.jte", page));
+        }
+
+        private void sitemapAndRobots() {
+            List<String> urls = new ArrayList<>(sitemap.size());
+            for (String file : sitemap) {
+                urls.add(layout.absolute(file));
+            }
+            java.util.Collections.sort(urls);
+            if (urls.size() <= Sitemap.MAX_URLS) {
+                out.emitBytes("sitemap.xml", bytes(Sitemap.urlset(urls)));
+            } else {
+                List<String> parts = new ArrayList<>();
+                for (int from = 0, n = 1; from < urls.size(); from += Sitemap.MAX_URLS, n++) {
+                    String file = "sitemap-" + n + ".xml";
+                    out.emitBytes(file, bytes(Sitemap.urlset(urls.subList(from, Math.min(urls.size(),
+                            from + Sitemap.MAX_URLS)))));
+                    parts.add(layout.absolute(file));
+                }
+                out.emitBytes("sitemap.xml", bytes(Sitemap.index(parts)));
+            }
+            out.emitBytes("robots.txt", bytes(Sitemap.robots(layout.absolute("sitemap.xml"))));
+        }
+
+        private synchronized void addToSitemap(List<String> files) {
+            sitemap.addAll(files);
+        }
+
+        private PageFrame frame(String pageTitle, String atom, String jsonFeed) {
+            return new PageFrame(settings.title(), pageTitle, layout.href(SiteLayout.INDEX),
+                    layout.href("archives/" + SiteLayout.INDEX), layout.href(atom.isEmpty() ? "atom.xml" : atom),
+                    layout.href(jsonFeed.isEmpty() ? "feed.json" : jsonFeed),
+                    layout.href(assetFiles.get("style.css")), layout.href(assetFiles.get("site.js")),
+                    layout.href(SearchIndex.TABLE), LANGUAGE);
+        }
+
+        /** The front page, then each level of {@code path}. */
+        private List<Link> crumbs(CategoryPath path) {
+            List<Link> crumbs = new ArrayList<>();
+            crumbs.add(new Link("首页", layout.href(SiteLayout.INDEX)));
+            List<String> levels = path.levels();
+            for (int depth = 1; depth <= levels.size(); depth++) {
+                CategoryTree.Node node = tree.node(new CategoryPath(levels.subList(0, depth)));
+                crumbs.add(new Link(node.name(), layout.href(SiteLayout.listPage(node.folder(), 0))));
+            }
+            return crumbs;
+        }
+
+        /** Top categories always; below them only the branch that holds {@code current}. */
+        private List<NavEntry> nav(Optional<CategoryPath> current) {
+            List<NavEntry> nav = new ArrayList<>();
+            for (CategoryTree.Node node : tree.all()) {
+                List<String> levels = node.path().levels();
+                boolean onPath = current.isPresent() && current.get().startsWith(node.path());
+                boolean parentOnPath = levels.size() == 1 || (current.isPresent()
+                        && current.get().startsWith(new CategoryPath(levels.subList(0, levels.size() - 1))));
+                if (parentOnPath) {
+                    nav.add(new NavEntry(node.depth(), node.name(), layout.href(SiteLayout.listPage(node.folder(), 0)),
+                            onPath));
+                }
+            }
+            // The tree lists parents before children but not depth-first; show each branch in place.
+            return depthFirst(nav);
+        }
+
+        private List<NavEntry> depthFirst(List<NavEntry> entries) {
+            List<NavEntry> ordered = new ArrayList<>(entries.size());
+            Map<String, NavEntry> byHref = new LinkedHashMap<>();
+            for (NavEntry entry : entries) {
+                byHref.put(entry.href(), entry);
+            }
+            for (CategoryTree.Node root : tree.roots()) {
+                visit(root, byHref, ordered);
+            }
+            return ordered;
+        }
+
+        private void visit(CategoryTree.Node node, Map<String, NavEntry> shown, List<NavEntry> ordered) {
+            NavEntry entry = shown.get(layout.href(SiteLayout.listPage(node.folder(), 0)));
+            if (entry == null) {
+                return;
+            }
+            ordered.add(entry);
+            for (CategoryTree.Node child : node.children()) {
+                visit(child, shown, ordered);
+            }
+        }
+
+        private String source(CategoryPath path) {
+            return path.levels().size() >= 2 ? path.name() + " · " + path.site() : path.name();
+        }
+
+        private String dateText(Instant date) {
+            return DATE_TEXT.format(date.atZone(zone));
+        }
+    }
+
+    /** The start of an item's text, cut at a character, for lists and search. */
+    static String excerpt(String text) {
+        String line = oneLine(text);
+        if (line.codePointCount(0, line.length()) <= EXCERPT_CODE_POINTS) {
+            return line;
+        }
+        return line.substring(0, line.offsetByCodePoints(0, EXCERPT_CODE_POINTS)).strip() + "…";
+    }
+
+    /** {@code text} on one line: controls dropped, runs of white space folded. */
+    static String oneLine(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == 0x2028 || c == 0x2029) {
+                space = out.length() > 0;
+            } else if (!Character.isISOControl(c)) {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.appendCodePoint(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code link} when it is a web address, else empty: a feed's {@code javascript:} link never becomes a button. */
+    static String webLink(String link) {
+        String trimmed = link.strip();
+        String lower = trimmed.toLowerCase(java.util.Locale.ROOT);
+        return (lower.startsWith("https://") || lower.startsWith("http://")) ? oneLine(trimmed) : "";
+    }
+
+    private static String hash(String... parts) {
+        return ContentHash.of(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.gleaner.publish.site;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Where each page of the site lives: its file, relative to the output folder, and its address.
+ * Every list (the front page, a category, a month) has its newest page at {@code index.html} of its
+ * folder and older pages at {@code page/N/index.html}; items live at {@code item/KEY.html}.
+ */
+final class SiteLayout {
+    static final String INDEX = "index.html";
+    private static final String UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
+
+    private final String basePath;
+    private final String origin;
+
+    SiteLayout(URI siteUrl) {
+        this.basePath = siteUrl.getRawPath();
+        String text = siteUrl.toString();
+        this.origin = text.substring(0, text.length() - basePath.length());
+    }
+
+    /** The file of page {@code page} (0 for the newest) of the list whose folder is {@code folder}. */
+    static String listPage(String folder, int page) {
+        return folder + (page == 0 ? INDEX : "page/" + page + "/" + INDEX);
+    }
+
+    /** The folder of a list: empty for the site, {@code c/A/B/} for a category. */
+    static String folder(List<String> segments) {
+        StringBuilder folder = new StringBuilder();
+        for (String segment : segments) {
+            folder.append(segment).append('/');
+        }
+        return folder.toString();
+    }
+
+    static String item(String key) {
+        return "item/" + key + ".html";
+    }
+
+    /** The path part of a file's address, as links on the site write it. */
+    String href(String file) {
+        String path = file.endsWith(INDEX) ? file.substring(0, file.length() - INDEX.length()) : file;
+        return basePath + encode(path);
+    }
+
+    /** The absolute address of a file, as feeds and the sitemap write it. */
+    String absolute(String file) {
+        return origin + href(file);
+    }
+
+    /** Percent-encodes each segment of {@code path} as UTF-8, keeping the slashes. */
+    static String encode(String path) {
+        StringBuilder out = new StringBuilder(path.length() + 16);
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c == '/' || (c < 0x80 && UNRESERVED.indexOf(c) >= 0)) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
+    }
+}

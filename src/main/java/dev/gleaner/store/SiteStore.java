@@ -1,0 +1,31 @@
+package dev.gleaner.store;
+
+import dev.gleaner.model.Entry;
+import dev.gleaner.model.EntryKey;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** What the HTML site is built from, and what its last build left. */
+public interface SiteStore {
+
+    /** Every entry the site shows: all but those a new subscription's backlog skipped. */
+    List<SiteEntry> entries();
+
+    /** The full entries for {@code keys}; a key no longer stored is left out. */
+    Map<EntryKey, Entry> bodies(Collection<EntryKey> keys);
+
+    /** What the last build left. */
+    SiteMemo memo();
+
+    /**
+     * Records a build, in one transaction: called after its files are written, so a build killed
+     * before this only leaves pages that the next build renders again.
+     *
+     * @param items entries whose pages were rendered, by key
+     * @param pages output files rendered, with their fingerprints
+     * @param removedPages output files the build removed
+     */
+    void record(Map<String, SiteMemo.ItemMemo> items, Map<String, String> pages, Set<String> removedPages);
+}
