@@ -2,7 +2,6 @@ package dev.gleaner.content;
 
 import java.util.Optional;
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /** Finds the image that stands for an item: the first {@code <img>} of its body. */
@@ -12,12 +11,7 @@ public final class CoverImage {
 
     /** The absolute {@code src} of the first image in {@code html}, if it has one. */
     public static Optional<String> firstIn(String html, String baseUri) {
-        return firstIn(Jsoup.parseBodyFragment(html, baseUri));
-    }
-
-    /** The absolute {@code src} of the first image in {@code document}, if it has one. */
-    static Optional<String> firstIn(Document document) {
-        Element image = document.selectFirst("img[src]");
+        Element image = Jsoup.parseBodyFragment(html, baseUri).selectFirst("img[src]");
         if (image == null) {
             return Optional.empty();
         }

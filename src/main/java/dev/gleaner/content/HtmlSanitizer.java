@@ -2,7 +2,6 @@ package dev.gleaner.content;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import java.util.Optional;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
@@ -31,28 +30,15 @@ import org.jsoup.safety.Cleaner;
  */
 public final class HtmlSanitizer {
     private final Cleaner cleaner = new Cleaner(new PublishSafelist());
-    private final Added added;
-
-    /** What the sanitizer adds to what it keeps. */
-    private enum Added {
-        NOTHING, REFERRER_RULES, REFERRER_RULES_AND_LAZY_IMAGES
-    }
+    private final boolean pageAttributes;
 
     /** The sanitizer for HTML that goes into a post or a page. */
     public HtmlSanitizer() {
-        this(Added.REFERRER_RULES);
+        this(true);
     }
 
-    private HtmlSanitizer(Added added) {
-        this.added = added;
-    }
-
-    /**
-     * The sanitizer for the site's own pages: as {@link #HtmlSanitizer()}, and images load only when
-     * scrolled near ({@code loading="lazy"}), since a list of news can hold hundreds.
-     */
-    public static HtmlSanitizer forSitePages() {
-        return new HtmlSanitizer(Added.REFERRER_RULES_AND_LAZY_IMAGES);
+    private HtmlSanitizer(boolean pageAttributes) {
+        this.pageAttributes = pageAttributes;
     }
 
     /**
@@ -61,7 +47,7 @@ public final class HtmlSanitizer {
      * ({@code gleaner parse --json}); never for HTML that reaches a page.
      */
     public static HtmlSanitizer withoutPageAttributes() {
-        return new HtmlSanitizer(Added.NOTHING);
+        return new HtmlSanitizer(false);
     }
 
     /**
@@ -89,20 +75,6 @@ public final class HtmlSanitizer {
         return clean(html, "").body().text();
     }
 
-    /**
-     * The safe form of {@code html} with its text and its first image, from one parse.
-     *
-     * @param html an HTML fragment, as a feed gives it
-     * @param baseUri the URL relative links are resolved against; empty keeps them relative
-     */
-    public SanitizedHtml sanitizeWithText(String html, String baseUri) {
-        if (html.isEmpty()) {
-            return new SanitizedHtml("", "", Optional.empty());
-        }
-        Document clean = clean(html, baseUri);
-        return new SanitizedHtml(clean.body().html(), clean.body().text(), CoverImage.firstIn(clean));
-    }
-
     /** The safe form of {@code html} as a document, for callers that inspect it further. */
     Document clean(String html, String baseUri) {
         Objects.requireNonNull(html, "html");
@@ -110,22 +82,19 @@ public final class HtmlSanitizer {
         Document dirty = FragmentParser.parse(html, baseUri);
         ForeignContent.prune(dirty.body());
         Document clean = cleaner.clean(dirty);
-        if (added != Added.NOTHING) {
-            addPageAttributes(clean, added == Added.REFERRER_RULES_AND_LAZY_IMAGES);
+        if (pageAttributes) {
+            addPageAttributes(clean);
         }
         clean.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
         return clean;
     }
 
-    private static void addPageAttributes(Document clean, boolean lazyImages) {
+    private static void addPageAttributes(Document clean) {
         // One walk for both: each select() would walk the whole item again.
         for (Element element : clean.body().getAllElements()) {
             String name = element.normalName();
             if (name.equals("img")) {
                 element.attr("referrerpolicy", "no-referrer");
-                if (lazyImages) {
-                    element.attr("loading", "lazy");
-                }
             } else if ((name.equals("a") || name.equals("area")) && element.hasAttr("href")
                     && element.tag().namespace().equals(Parser.NamespaceHtml)) {
                 element.attr("rel", "noopener noreferrer");

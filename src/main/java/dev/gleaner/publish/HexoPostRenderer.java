@@ -24,8 +24,22 @@ public final class HexoPostRenderer {
         this.sanitizer = Objects.requireNonNull(sanitizer, "sanitizer");
     }
 
+    /**
+     * A post and the sanitized body it holds.
+     *
+     * @param text the post's text
+     * @param body the sanitized body, before the escapes that only Hexo needs
+     */
+    public record Rendered(String text, String body) {
+    }
+
     /** The text of the post for {@code input}. */
     public String render(PostInput input) {
+        return renderWithBody(input).text();
+    }
+
+    /** The post for {@code input}, with the sanitized body it holds. */
+    public Rendered renderWithBody(PostInput input) {
         String body = sanitizer.sanitize(input.entry().body(), input.baseUri());
         String image = URLs.oneLine(CoverImage.firstIn(body, input.baseUri())
                 .orElseGet(() -> fallbackCover(input.key(), input.imageTemplate())));
@@ -43,7 +57,7 @@ public final class HexoPostRenderer {
         post.append("thumbnail: ").append(YamlScalars.singleQuoted(image)).append('\n');
         post.append("---\n\n");
         post.append("<div>   \n").append(escapeBraces(body)).append("  \n</div>\n").append(" ".repeat(12));
-        return post.toString();
+        return new Rendered(post.toString(), body);
     }
 
     /**

@@ -32,8 +32,12 @@ public interface EntryStore {
     /** The entry that holds {@code postPath}, if any. */
     Optional<EntryKey> pathOwner(String postPath);
 
-    /** Records that the entry's file was written. */
-    void onWritten(EntryKey key, Instant at);
+    /**
+     * Records that the entry's file was written.
+     *
+     * @param bodyHtml the sanitized body the post holds, which the site shows too
+     */
+    void onWritten(EntryKey key, Instant at, String bodyHtml);
 
     /** Every stored entry of a subscription, newest first seen first. */
     List<StoredEntry> ofSubscription(long subscriptionId);

@@ -83,7 +83,7 @@ final class JdbcEntryStore implements EntryStore {
         Jdbc.update(connection, """
                 UPDATE entry
                 SET last_seen_at = ?, link = ?, title = ?, author = ?, published_at = ?, updated_at = ?, summary = ?,
-                    content = ?, categories = ?, enclosures = ?, content_hash = ?
+                    content = ?, categories = ?, enclosures = ?, content_hash = ?, body_html = NULL
                 WHERE entry_key = ?
                 """, at, entry.link(), entry.title(), entry.author(), Jdbc.millis(entry.published()),
                 Jdbc.millis(entry.updated()), entry.summary(), entry.content(), json(entry.categories()),
@@ -132,9 +132,10 @@ final class JdbcEntryStore implements EntryStore {
     }
 
     @Override
-    public void onWritten(EntryKey key, Instant at) {
-        jdbc.update("record written post", "UPDATE entry SET status = 'written', written_at = ? WHERE entry_key = ?",
-                at, key.value());
+    public void onWritten(EntryKey key, Instant at, String bodyHtml) {
+        jdbc.update("record written post",
+                "UPDATE entry SET status = 'written', written_at = ?, body_html = ? WHERE entry_key = ?",
+                at, bodyHtml, key.value());
     }
 
     @Override

@@ -49,17 +49,18 @@ final class JdbcSiteStore implements SiteStore {
     }
 
     @Override
-    public Map<EntryKey, Entry> bodies(Collection<EntryKey> keys) {
-        Map<EntryKey, Entry> bodies = new HashMap<>(keys.size() * 2);
+    public Map<EntryKey, SiteBody> bodies(Collection<EntryKey> keys) {
+        Map<EntryKey, SiteBody> bodies = new HashMap<>(keys.size() * 2);
         List<EntryKey> all = new ArrayList<>(keys);
         for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
             List<EntryKey> batch = all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY));
             String marks = String.join(",", java.util.Collections.nCopies(batch.size(), "?"));
             Object[] params = batch.stream().map(EntryKey::value).toArray();
             jdbc.query("read entry bodies", """
-                    SELECT entry_key, guid, link, title, author, published_at, updated_at, summary, content, categories
+                    SELECT entry_key, guid, link, title, author, published_at, updated_at, summary, content, categories,
+                           body_html
                     FROM entry WHERE entry_key IN (""" + marks + ")", row -> {
-                        bodies.put(new EntryKey(row.getString(1)), new Entry(
+                        bodies.put(new EntryKey(row.getString(1)), new SiteBody(new Entry(
                                 row.getString(2),
                                 row.getString(3),
                                 row.getString(4),
@@ -69,7 +70,7 @@ final class JdbcSiteStore implements SiteStore {
                                 row.getString(8),
                                 row.getString(9),
                                 categories(row.getString(10)),
-                                List.of()));
+                                List.of()), java.util.Optional.ofNullable(row.getString(11))));
                         return null;
                     }, params);
         }

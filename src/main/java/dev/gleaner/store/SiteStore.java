@@ -1,6 +1,5 @@
 package dev.gleaner.store;
 
-import dev.gleaner.model.Entry;
 import dev.gleaner.model.EntryKey;
 import java.util.Collection;
 import java.util.List;
@@ -13,8 +12,8 @@ public interface SiteStore {
     /** Every entry the site shows: all but those a new subscription's backlog skipped. */
     List<SiteEntry> entries();
 
-    /** The full entries for {@code keys}; a key no longer stored is left out. */
-    Map<EntryKey, Entry> bodies(Collection<EntryKey> keys);
+    /** The bodies of the entries {@code keys}; a key no longer stored is left out. */
+    Map<EntryKey, SiteBody> bodies(Collection<EntryKey> keys);
 
     /** What the last build left. */
     SiteMemo memo();

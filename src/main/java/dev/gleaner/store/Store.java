@@ -1,5 +1,9 @@
 package dev.gleaner.store;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Objects;
 import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
@@ -17,6 +21,9 @@ import org.sqlite.SQLiteDataSource;
  * <p>Close it to release its connections; the JVM's exit does too.
  */
 public final class Store implements AutoCloseable {
+    /** The version of the newest migration in {@code db/migration/sqlite}. */
+    static final int SCHEMA_VERSION = 3;
+
     private final SubscriptionStore subscriptions;
     private final EntryStore entries;
     private final SiteStore site;
@@ -95,6 +102,11 @@ public final class Store implements AutoCloseable {
     }
 
     private static void migrate(DataSource dataSource, String location) {
+        if (upToDate(dataSource)) {
+            // Flyway costs about half a second to start; a command that runs every few minutes skips it
+            // when the schema already has the newest migration.
+            return;
+        }
         try {
             Flyway.configure()
                     .dataSource(dataSource)
@@ -103,6 +115,28 @@ public final class Store implements AutoCloseable {
                     .migrate();
         } catch (FlywayException e) {
             throw new StoreException("migrate the store's schema", e);
+        }
+    }
+
+    /** Whether the newest migration is recorded as applied, so Flyway has nothing to do. */
+    private static boolean upToDate(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (ResultSet table = statement.executeQuery(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'flyway_schema_history'")) {
+                if (!table.next()) {
+                    return false;
+                }
+            }
+            try (ResultSet rows = statement.executeQuery("""
+                    SELECT COUNT(*), SUM(CASE WHEN success = 1 THEN 0 ELSE 1 END),
+                           MAX(CAST(version AS INTEGER))
+                    FROM flyway_schema_history WHERE version IS NOT NULL""")) {
+                return rows.next() && rows.getInt(1) == SCHEMA_VERSION && rows.getInt(2) == 0
+                        && rows.getInt(3) == SCHEMA_VERSION;
+            }
+        } catch (SQLException e) {
+            // Flyway will look properly, and report what is wrong.
+            return false;
         }
     }
 }

@@ -141,11 +141,42 @@ class StoreTest {
             EntryKey key = seen(1, "body").key();
             store.entries().reservePath(key, "x.md");
 
-            store.entries().onWritten(key, NOW);
+            store.entries().onWritten(key, NOW, "<p>body</p>");
 
             Store reopened = Store.open("jdbc:sqlite:" + dir.resolve("gleaner.db"));
             assertThat(reopened.entries().pending()).isEmpty();
             assertThat(reopened.entries().ofSubscription(id).get(0).postPath()).contains("x.md");
+        }
+    }
+
+    @Nested
+    class ItsSchema {
+        @Test
+        void theVersionItTrustsIsTheNewestMigration() throws Exception {
+            int newest = 0;
+            try (var files = java.nio.file.Files.list(Path.of("src/main/resources/db/migration/sqlite"))) {
+                for (Path file : files.toList()) {
+                    java.util.regex.Matcher version = java.util.regex.Pattern.compile("^V(\\d+)__.*\\.sql$")
+                            .matcher(file.getFileName().toString());
+                    if (version.matches()) {
+                        newest = Math.max(newest, Integer.parseInt(version.group(1)));
+                    }
+                }
+            }
+            assertThat(Store.SCHEMA_VERSION).isEqualTo(newest);
+        }
+
+        @Test
+        void aStoreMadeByAnOlderVersionIsMigratedOnOpen() throws Exception {
+            store.close();
+            String url = "jdbc:sqlite:" + dir.resolve("old.db");
+            org.flywaydb.core.Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration/sqlite")
+                    .target("2").load().migrate();
+
+            try (Store reopened = Store.open(url)) {
+                assertThat(reopened.site().memo().pages()).isEmpty();
+            }
+            store = Store.open("jdbc:sqlite:" + dir.resolve("gleaner.db"));
         }
     }
 }

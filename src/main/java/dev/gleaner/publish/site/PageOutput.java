@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -17,10 +19,17 @@ import java.util.function.Supplier;
  * The files of one build: each is rendered only when what it is made from changed since the last
  * build (or its file is gone), and written only when its bytes differ from the file's.
  *
+ * <p>Every file is written atomically: over an existing site, each through a temporary file and a
+ * rename; when there is no site yet, the whole tree is written into a temporary folder that
+ * {@link #finish()} renames into place, which costs one rename instead of one per file.
+ *
  * <p>Thread-safe.
  */
 final class PageOutput {
+    private static final String TEMP_SUFFIX = ".gleaner-tmp";
+
     private final Path root;
+    private final Path staging;
     private final Map<String, String> previous;
     private final boolean full;
     private final Map<String, String> rendered = new ConcurrentHashMap<>();
@@ -34,14 +43,40 @@ final class PageOutput {
      * @param full whether to render every file, whatever the fingerprints say
      */
     PageOutput(Path root, Map<String, String> previous, boolean full) {
-        this.root = root;
+        this.root = root.toAbsolutePath().normalize();
         this.previous = previous;
         this.full = full;
+        Path temporary = this.root.resolveSibling("." + this.root.getFileName() + TEMP_SUFFIX);
+        try {
+            // What a killed first build left is of no use: it was never in place.
+            deleteTree(temporary);
+            if (Files.isDirectory(this.root)) {
+                staging = null;
+            } else {
+                staging = Files.createDirectories(temporary);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(temporary + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Puts a first build in place; a build over an existing site is in place already. */
+    void finish() {
+        if (staging == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(root.getParent());
+            Files.move(staging, root, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(root + ": " + e.getMessage(), e);
+        }
     }
 
     /** Whether the file must be rendered: its inputs changed, or it is missing. */
     boolean needs(String file, String fingerprint) {
-        return full || !fingerprint.equals(previous.get(file)) || !Files.isRegularFile(root.resolve(file));
+        return full || staging != null || !fingerprint.equals(previous.get(file))
+                || !Files.isRegularFile(root.resolve(file));
     }
 
     /** Produces {@code file}, rendering it with {@code render} if {@link #needs} says so. */
@@ -67,7 +102,12 @@ final class PageOutput {
 
     private void write(String file, String fingerprint, byte[] bytes) {
         try {
-            if (AtomicFiles.writeIfChanged(root.resolve(file), bytes)) {
+            if (staging != null) {
+                Path target = staging.resolve(file);
+                Files.createDirectories(target.getParent());
+                Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                written.incrementAndGet();
+            } else if (AtomicFiles.writeIfChanged(root.resolve(file), bytes)) {
                 written.incrementAndGet();
             } else {
                 unchanged.incrementAndGet();
@@ -82,6 +122,9 @@ final class PageOutput {
     Set<String> removeStale() {
         Set<String> stale = new HashSet<>(previous.keySet());
         stale.removeAll(produced);
+        if (staging != null) {
+            return stale;
+        }
         for (String file : stale) {
             try {
                 Files.deleteIfExists(root.resolve(file));
@@ -90,6 +133,17 @@ final class PageOutput {
             }
         }
         return stale;
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(folder)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** The files rendered, with their fingerprints. */

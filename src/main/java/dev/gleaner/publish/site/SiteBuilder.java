@@ -5,11 +5,10 @@ import dev.gleaner.config.SiteSettings;
 import dev.gleaner.config.Subscription;
 import dev.gleaner.content.ContentHash;
 import dev.gleaner.content.HtmlSanitizer;
-import dev.gleaner.content.SanitizedHtml;
-import dev.gleaner.model.Entry;
 import dev.gleaner.model.EntryKey;
 import dev.gleaner.publish.BaseUri;
 import dev.gleaner.publish.HexoPostRenderer;
+import dev.gleaner.store.SiteBody;
 import dev.gleaner.store.SiteEntry;
 import dev.gleaner.store.SiteMemo.ItemMemo;
 import dev.gleaner.store.SiteStore;
@@ -32,6 +31,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the HTML site from the store: the front page, a page per category level, an archive by
@@ -44,6 +45,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *         ZoneId.systemDefault()).build(false);}</pre>
  */
 public final class SiteBuilder {
+    private static final Logger LOG = LoggerFactory.getLogger(SiteBuilder.class);
     private static final int FEED_ITEMS = 20;
     private static final int EXCERPT_CODE_POINTS = 140;
     private static final int BODIES_PER_READ = 200;
@@ -57,7 +59,8 @@ public final class SiteBuilder {
     private final SiteTheme theme;
     private final ZoneId zone;
     private final SiteLayout layout;
-    private final HtmlSanitizer sanitizer = HtmlSanitizer.forSitePages();
+    // The sanitizer of the posts: an item's page shows the body its post holds.
+    private final HtmlSanitizer sanitizer = new HtmlSanitizer();
 
     /**
      * @param settings the site's title, address, folders and page size
@@ -118,24 +121,38 @@ public final class SiteBuilder {
             siteFingerprint = hash(theme.fingerprint(), settings.title(), settings.url().toString(),
                     Integer.toString(settings.pageSize()), zone.getId(), LANGUAGE, String.join(",", assetFiles.values()));
 
+            phase("read the store", start);
             List<SiteItem> items = new ArrayList<>(entries.size());
             for (SiteEntry entry : entries) {
                 items.add(item(entry));
             }
             items.sort(SiteItem::newestFirst);
             Set<String> inFeeds = feedKeys(items);
+            phase("place the items", start);
             renderItems(items, inFeeds);
-
+            phase("item pages", start);
             lists(items);
+            phase("list pages", start);
             archives(items);
+            phase("archive", start);
             feeds(items);
+            phase("feeds", start);
             search(items);
             notFound();
             sitemapAndRobots();
+            phase("search index and sitemap", start);
             Set<String> removed = out.removeStale();
+            out.finish();
             store.record(newMemos, out.rendered(), removed);
+            phase("record the build", start);
             return new BuildReport(items.size(), itemsRendered, out.produced(), out.written(), out.unchanged(),
                     removed.size(), Duration.ofNanos(System.nanoTime() - start));
+        }
+
+        private void phase(String name, long start) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("site build: {} done at {} ms", name, (System.nanoTime() - start) / 1_000_000);
+            }
         }
 
         private Collection<CategoryPath> paths(List<SiteEntry> entries) {
@@ -229,19 +246,25 @@ public final class SiteBuilder {
                 batches.add(dirty.subList(from, Math.min(dirty.size(), from + BODIES_PER_READ)));
             }
             batches.parallelStream().forEach(batch -> {
-                Map<EntryKey, Entry> read = store.bodies(batch.stream().map(item -> item.entry().key()).toList());
+                Map<EntryKey, SiteBody> read = store.bodies(batch.stream().map(item -> item.entry().key()).toList());
                 for (SiteItem item : batch) {
-                    Entry entry = read.get(item.entry().key());
-                    if (entry != null) {
-                        renderItem(item, entry, inFeeds.contains(item.key()));
+                    SiteBody body = read.get(item.entry().key());
+                    if (body != null) {
+                        renderItem(item, safeHtml(item, body), inFeeds.contains(item.key()));
                     }
                 }
             });
         }
 
-        private void renderItem(SiteItem item, Entry entry, boolean inFeed) {
+        /** The body its post holds, else (no post yet, or the item changed since) the same, sanitized now. */
+        private String safeHtml(SiteItem item, SiteBody body) {
+            return body.publishedHtml().orElseGet(() -> sanitizer.sanitize(body.entry().body(),
+                    BaseUri.of(item.entry().link(), item.entry().subscriptionUrl())));
+        }
+
+        private void renderItem(SiteItem item, String safeHtml, boolean inFeed) {
             SiteEntry head = item.entry();
-            SanitizedHtml body = sanitizer.sanitizeWithText(entry.body(), BaseUri.of(head.link(), head.subscriptionUrl()));
+            PageBody body = PageBody.of(safeHtml);
             Subscription subscription = byPath.get(item.path());
             String cover = oneLine(body.firstImage().orElseGet(() -> HexoPostRenderer.fallbackCover(head.key(),
                     subscription == null ? Optional.empty() : subscription.image())));
@@ -312,15 +335,27 @@ public final class SiteBuilder {
         private void list(String folder, String pageTitle, String heading, List<Link> crumbs,
                 Optional<CategoryPath> current, List<SiteItem> newestFirst, String atom, String jsonFeed) {
             List<NavEntry> nav = nav(current);
+            // What every page of the list shares; each page adds its place and its items' fingerprints,
+            // which stand for all a list shows of them, so pages are compared without being made.
+            String listFingerprint = hash(siteFingerprint, folder, pageTitle, heading, crumbs.toString(),
+                    nav.toString(), atom, jsonFeed);
             List<String> files = new ArrayList<>();
             for (Paging.Page<SiteItem> page : Paging.of(newestFirst, settings.pageSize())) {
                 String file = SiteLayout.listPage(folder, page.number());
-                String label = page.number() == 0 ? "" : "第 " + page.number() + " 页";
-                ListPage model = new ListPage(
-                        frame(label.isEmpty() ? pageTitle : pageTitle + " · " + label, atom, jsonFeed),
-                        heading, crumbs, nav, page.items().stream().map(this::listItem).toList(),
-                        pageLink(folder, page.newer(), "较新"), pageLink(folder, page.older(), "较早"), label);
-                out.emit(file, hash(siteFingerprint, model.toString()), () -> theme.render("list.jte", model));
+                StringBuilder inputs = new StringBuilder(listFingerprint.length() + 65 * page.items().size() + 32)
+                        .append(listFingerprint).append(' ').append(page.number()).append(' ').append(page.newer())
+                        .append(' ').append(page.older());
+                for (SiteItem item : page.items()) {
+                    inputs.append(' ').append(item.pageFingerprint());
+                }
+                out.emit(file, hash(inputs.toString()), () -> {
+                    String label = page.number() == 0 ? "" : "第 " + page.number() + " 页";
+                    ListPage model = new ListPage(
+                            frame(label.isEmpty() ? pageTitle : pageTitle + " · " + label, atom, jsonFeed),
+                            heading, crumbs, nav, page.items().stream().map(this::listItem).toList(),
+                            pageLink(folder, page.newer(), "较新"), pageLink(folder, page.older(), "较早"), label);
+                    return theme.render("list.jte", model);
+                });
                 files.add(file);
             }
             addToSitemap(files);
@@ -390,9 +425,8 @@ public final class SiteBuilder {
         /** The sanitized body of an item in a feed: kept from rendering its page, else read again. */
         private String body(SiteItem item) {
             return bodies.computeIfAbsent(item.key(), key -> {
-                Entry entry = store.bodies(List.of(item.entry().key())).get(item.entry().key());
-                return entry == null ? ""
-                        : sanitizer.sanitize(entry.body(), BaseUri.of(item.entry().link(), item.entry().subscriptionUrl()));
+                SiteBody body = store.bodies(List.of(item.entry().key())).get(item.entry().key());
+                return body == null ? "" : PageBody.of(safeHtml(item, body)).html();
             });
         }
 
