@@ -39,13 +39,21 @@ public final class HexoPostWriter {
      *
      * @param reserved the path already reserved for this entry by an earlier, interrupted run
      * @return whether a file was written (false when an identical file was already there)
-     * @throws IOException when the file cannot be written; the entry then stays queued
+     * @throws IOException when the file cannot be written (the message names it and says why); the entry
+     *     then stays queued
      */
     public boolean publish(PostInput input, Optional<String> reserved) throws IOException {
-        byte[] bytes = renderer.render(input).getBytes(StandardCharsets.UTF_8);
+        HexoPostRenderer.Rendered post = renderer.renderWithBody(input);
+        byte[] bytes = post.text().getBytes(StandardCharsets.UTF_8);
         String relative = reserved.isPresent() ? reserved.get() : reserve(input, bytes);
-        boolean written = AtomicFiles.writeIfChanged(resolve(relative), bytes);
-        entries.onWritten(input.key(), clock.instant());
+        Path file = resolve(relative);
+        boolean written;
+        try {
+            written = AtomicFiles.writeIfChanged(file, bytes);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + file + ": " + AtomicFiles.reason(e, file), e);
+        }
+        entries.onWritten(input.key(), clock.instant(), post.body());
         return written;
     }
 
