@@ -49,7 +49,14 @@ public final class StaticFiles implements HttpHandler {
                 exchange.sendResponseHeaders(405, -1);
                 return;
             }
-            Path file = resolve(exchange.getRequestURI().getRawPath());
+            String rawPath = exchange.getRequestURI().getRawPath();
+            if (isFolderWithoutSlash(rawPath)) {
+                // As static hosts do: the folder's page links relative to the folder, so its address needs the slash.
+                exchange.getResponseHeaders().set("Location", rawPath + "/");
+                exchange.sendResponseHeaders(301, -1);
+                return;
+            }
+            Path file = resolve(rawPath);
             int status = 200;
             if (file == null) {
                 status = 404;
@@ -70,6 +77,15 @@ public final class StaticFiles implements HttpHandler {
                 }
             }
         }
+    }
+
+    private boolean isFolderWithoutSlash(String rawPath) {
+        if (rawPath == null || rawPath.endsWith("/")) {
+            return false;
+        }
+        Path index = resolve(rawPath + "/");
+        return index != null && index.getFileName().toString().equals("index.html")
+                && Files.isDirectory(index.getParent()) && !rawPath.endsWith("/index.html");
     }
 
     /** The file for a request path, or null when there is none inside the root. */

@@ -65,6 +65,13 @@ class StaticFilesTest {
     }
 
     @Test
+    void aFolderWithoutItsSlashIsRedirected() throws Exception {
+        HttpResponse<String> folder = get("/news/c/%E7%A4%BE%E4%BA%A4%E5%AA%92%E4%BD%93");
+        assertThat(folder.statusCode()).isEqualTo(301);
+        assertThat(folder.headers().firstValue("Location")).hasValue("/news/c/%E7%A4%BE%E4%BA%A4%E5%AA%92%E4%BD%93/");
+    }
+
+    @Test
     void unknownAddressesGetThe404Page() throws Exception {
         HttpResponse<String> missing = get("/news/nothing/here.html");
         assertThat(missing.statusCode()).isEqualTo(404);

@@ -2,7 +2,6 @@ package dev.gleaner.publish.site;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gleaner.content.ContentHash;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,21 +21,26 @@ final class SearchIndex {
     private SearchIndex() {
     }
 
-    /** One shard's file and its bytes. */
-    record Shard(String file, byte[] bytes, int count) {
+    /**
+     * One shard.
+     *
+     * @param file its file
+     * @param fingerprint what it is made from
+     * @param count its rows
+     */
+    record Shard(String file, String fingerprint, int count) {
     }
 
-    /** The shards of {@code oldestFirst}. */
-    static List<Shard> shards(List<List<String>> oldestFirst) {
-        List<Shard> shards = new ArrayList<>();
-        for (int from = 0, n = 0; from < oldestFirst.size(); from += ITEMS_PER_SHARD, n++) {
-            List<List<String>> rows = oldestFirst.subList(from, Math.min(oldestFirst.size(), from + ITEMS_PER_SHARD));
-            shards.add(new Shard("search/" + n + ".json", json(rows), rows.size()));
-        }
-        return shards;
+    static String file(int number) {
+        return "search/" + number + ".json";
     }
 
-    /** The table of shards; each address carries its shard's hash, so browsers never keep a stale one. */
+    /** A shard's text. */
+    static String json(List<List<String>> rows) {
+        return text(rows);
+    }
+
+    /** The table of shards; each address carries its shard's fingerprint, so browsers never keep a stale one. */
     static byte[] table(List<Shard> shards, SiteLayout layout) {
         Map<String, Object> table = new LinkedHashMap<>();
         table.put("items", layout.href("item/"));
@@ -44,17 +48,17 @@ final class SearchIndex {
         for (Shard shard : shards) {
             // Ordered maps only: Map.of's order changes from one JVM to the next, and so would the bytes.
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("url", layout.href(shard.file()) + "?v=" + ContentHash.of(shard.bytes()).substring(0, 12));
+            entry.put("url", layout.href(shard.file()) + "?v=" + shard.fingerprint().substring(0, 12));
             entry.put("count", shard.count());
             list.add(entry);
         }
         table.put("shards", list);
-        return json(table);
+        return text(table).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] json(Object value) {
+    private static String text(Object value) {
         try {
-            return (JSON.writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8);
+            return JSON.writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the search index: " + e.getMessage(), e);
         }

@@ -97,6 +97,7 @@ public final class SiteBuilder {
         private final Map<String, ItemMemo> memos = new ConcurrentHashMap<>();
         private final Map<String, ItemMemo> newMemos = new ConcurrentHashMap<>();
         private final Map<String, String> bodies = new ConcurrentHashMap<>();
+        private final Map<String, CategoryPath> parsedPaths = new ConcurrentHashMap<>();
         private final List<String> sitemap = new ArrayList<>();
         private PageOutput out;
         private CategoryTree tree;
@@ -122,10 +123,7 @@ public final class SiteBuilder {
                     Integer.toString(settings.pageSize()), zone.getId(), LANGUAGE, String.join(",", assetFiles.values()));
 
             phase("read the store", start);
-            List<SiteItem> items = new ArrayList<>(entries.size());
-            for (SiteEntry entry : entries) {
-                items.add(item(entry));
-            }
+            List<SiteItem> items = new ArrayList<>(entries.parallelStream().map(this::item).toList());
             items.sort(SiteItem::newestFirst);
             Set<String> inFeeds = feedKeys(items);
             phase("place the items", start);
@@ -184,7 +182,7 @@ public final class SiteBuilder {
         }
 
         private SiteItem item(SiteEntry entry) {
-            CategoryPath path = CategoryPath.parse(entry.subscriptionPath());
+            CategoryPath path = parsedPaths.computeIfAbsent(entry.subscriptionPath(), CategoryPath::parse);
             Subscription subscription = byPath.get(path);
             String author = !entry.author().isBlank() ? oneLine(entry.author())
                     : subscription != null ? subscription.author() : path.site();
@@ -194,17 +192,13 @@ public final class SiteBuilder {
             if (title.isEmpty()) {
                 title = "（无标题）";
             }
-            String pageFingerprint = hash(siteFingerprint, entry.key().value(), path.toString(),
-                    tree.node(path).folder(), author, memoFingerprint(entry), entry.contentHash(), date.toString(),
-                    title);
-            return new SiteItem(entry, path, author, date, order, title, pageFingerprint);
-        }
-
-        /** What an item's excerpt and cover are taken from. */
-        private String memoFingerprint(SiteEntry entry) {
-            Subscription subscription = byPath.get(CategoryPath.parse(entry.subscriptionPath()));
-            return hash(entry.contentHash(), entry.link(), entry.subscriptionUrl(),
+            // What the excerpt and cover are taken from: the body (in the content hash), where its links
+            // resolve, and the feed's fallback cover.
+            String memoFingerprint = hash(entry.contentHash(), entry.link(), entry.subscriptionUrl(),
                     subscription == null ? "" : subscription.image().orElse(""));
+            String pageFingerprint = hash(siteFingerprint, entry.key().value(), path.toString(),
+                    tree.node(path).folder(), author, memoFingerprint, date.toString(), title);
+            return new SiteItem(entry, path, author, date, order, title, memoFingerprint, pageFingerprint);
         }
 
         private Set<String> feedKeys(List<SiteItem> newestFirst) {
@@ -230,7 +224,7 @@ public final class SiteBuilder {
             List<SiteItem> dirty = new ArrayList<>();
             for (SiteItem item : items) {
                 ItemMemo memo = memos.get(item.key());
-                boolean memoValid = memo != null && memo.fingerprint().equals(memoFingerprint(item.entry()));
+                boolean memoValid = memo != null && memo.fingerprint().equals(item.memoFingerprint());
                 if (!memoValid || out.needs(item.file(), item.pageFingerprint())) {
                     dirty.add(item);
                 } else {
@@ -268,7 +262,7 @@ public final class SiteBuilder {
             Subscription subscription = byPath.get(item.path());
             String cover = oneLine(body.firstImage().orElseGet(() -> HexoPostRenderer.fallbackCover(head.key(),
                     subscription == null ? Optional.empty() : subscription.image())));
-            ItemMemo memo = new ItemMemo(memoFingerprint(head), excerpt(body.text()), cover);
+            ItemMemo memo = new ItemMemo(item.memoFingerprint(), excerpt(body.text()), cover);
             memos.put(item.key(), memo);
             newMemos.put(item.key(), memo);
             if (inFeed) {
@@ -431,18 +425,29 @@ public final class SiteBuilder {
         }
 
         private void search(List<SiteItem> newestFirst) {
-            List<List<String>> rows = new ArrayList<>(newestFirst.size());
-            for (int i = newestFirst.size() - 1; i >= 0; i--) {
-                SiteItem item = newestFirst.get(i);
-                ItemMemo memo = memos.get(item.key());
-                rows.add(List.of(item.key(), item.title(), source(item.path()),
-                        DAY.format(item.date().atZone(zone)), memo == null ? "" : memo.excerpt()));
-            }
-            List<SearchIndex.Shard> shards = SearchIndex.shards(rows);
-            for (SearchIndex.Shard shard : shards) {
-                out.emitBytes(shard.file(), shard.bytes());
+            List<SiteItem> oldestFirst = new ArrayList<>(newestFirst);
+            java.util.Collections.reverse(oldestFirst);
+            List<SearchIndex.Shard> shards = new ArrayList<>();
+            for (int from = 0; from < oldestFirst.size(); from += SearchIndex.ITEMS_PER_SHARD) {
+                List<SiteItem> items = oldestFirst.subList(from,
+                        Math.min(oldestFirst.size(), from + SearchIndex.ITEMS_PER_SHARD));
+                StringBuilder inputs = new StringBuilder(siteFingerprint);
+                for (SiteItem item : items) {
+                    inputs.append(' ').append(item.pageFingerprint());
+                }
+                SearchIndex.Shard shard = new SearchIndex.Shard(SearchIndex.file(shards.size()), hash(inputs.toString()),
+                        items.size());
+                out.emit(shard.file(), shard.fingerprint(),
+                        () -> SearchIndex.json(items.stream().map(this::searchRow).toList()));
+                shards.add(shard);
             }
             out.emitBytes(SearchIndex.TABLE, SearchIndex.table(shards, layout));
+        }
+
+        private List<String> searchRow(SiteItem item) {
+            ItemMemo memo = memos.get(item.key());
+            return List.of(item.key(), item.title(), source(item.path()), DAY.format(item.date().atZone(zone)),
+                    memo == null ? "" : memo.excerpt());
         }
 
         private void notFound() {
@@ -457,13 +462,13 @@ public final class SiteBuilder {
             }
             java.util.Collections.sort(urls);
             if (urls.size() <= Sitemap.MAX_URLS) {
-                out.emitBytes("sitemap.xml", bytes(Sitemap.urlset(urls)));
+                out.emit("sitemap.xml", hash(String.join("\n", urls)), () -> Sitemap.urlset(urls));
             } else {
                 List<String> parts = new ArrayList<>();
                 for (int from = 0, n = 1; from < urls.size(); from += Sitemap.MAX_URLS, n++) {
                     String file = "sitemap-" + n + ".xml";
-                    out.emitBytes(file, bytes(Sitemap.urlset(urls.subList(from, Math.min(urls.size(),
-                            from + Sitemap.MAX_URLS)))));
+                    List<String> part = urls.subList(from, Math.min(urls.size(), from + Sitemap.MAX_URLS));
+                    out.emit(file, hash(String.join("\n", part)), () -> Sitemap.urlset(part));
                     parts.add(layout.absolute(file));
                 }
                 out.emitBytes("sitemap.xml", bytes(Sitemap.index(parts)));

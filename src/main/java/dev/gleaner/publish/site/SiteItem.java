@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param date the date it shows
  * @param order where it sorts: its date, but never later than when it was first seen
  * @param title its title, one line
+ * @param memoFingerprint what its excerpt and cover are taken from
  * @param pageFingerprint what its page is made from
  */
 record SiteItem(
@@ -22,6 +23,7 @@ record SiteItem(
         Instant date,
         Instant order,
         String title,
+        String memoFingerprint,
         String pageFingerprint) {
 
     String key() {
