@@ -34,6 +34,8 @@ final class PageOutput {
     private final boolean full;
     private final Map<String, String> rendered = new ConcurrentHashMap<>();
     private final Set<String> produced = ConcurrentHashMap.newKeySet();
+    // A first build makes each folder once; asking the file system again for every file costs a system call.
+    private final Map<Path, Boolean> madeFolders = new ConcurrentHashMap<>();
     private final AtomicInteger written = new AtomicInteger();
     private final AtomicInteger unchanged = new AtomicInteger();
 
@@ -104,7 +106,7 @@ final class PageOutput {
         try {
             if (staging != null) {
                 Path target = staging.resolve(file);
-                Files.createDirectories(target.getParent());
+                madeFolders.computeIfAbsent(target.getParent(), PageOutput::createFolder);
                 Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 written.incrementAndGet();
             } else if (AtomicFiles.writeIfChanged(root.resolve(file), bytes)) {
@@ -133,6 +135,15 @@ final class PageOutput {
             }
         }
         return stale;
+    }
+
+    private static Boolean createFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            return Boolean.TRUE;
+        } catch (IOException e) {
+            throw new UncheckedIOException(folder + ": " + e.getMessage(), e);
+        }
     }
 
     private static void deleteTree(Path folder) throws IOException {
