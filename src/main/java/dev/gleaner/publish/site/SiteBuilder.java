@@ -402,6 +402,7 @@ public final class SiteBuilder {
                 out.emit(jsonFile, fingerprint, () -> "");
                 return;
             }
+            readBodies(items);
             List<FeedsOut.Item> feedItems = new ArrayList<>();
             for (SiteItem item : items) {
                 ItemMemo memo = memos.get(item.key());
@@ -416,12 +417,29 @@ public final class SiteBuilder {
                     () -> FeedsOut.jsonFeed(new FeedsOut.Feed(title, page, layout.absolute(jsonFile), LANGUAGE, feedItems)));
         }
 
-        /** The sanitized body of an item in a feed: kept from rendering its page, else read again. */
+        /** Reads, in one query, the bodies of {@code items} that rendering their pages did not keep. */
+        private void readBodies(List<SiteItem> items) {
+            List<EntryKey> missing = new ArrayList<>();
+            for (SiteItem item : items) {
+                if (!bodies.containsKey(item.key())) {
+                    missing.add(item.entry().key());
+                }
+            }
+            if (missing.isEmpty()) {
+                return;
+            }
+            Map<EntryKey, SiteBody> read = store.bodies(missing);
+            for (SiteItem item : items) {
+                SiteBody body = read.get(item.entry().key());
+                if (body != null) {
+                    bodies.putIfAbsent(item.key(), PageBody.of(safeHtml(item, body)).html());
+                }
+            }
+        }
+
+        /** The page body of an item in a feed. */
         private String body(SiteItem item) {
-            return bodies.computeIfAbsent(item.key(), key -> {
-                SiteBody body = store.bodies(List.of(item.entry().key())).get(item.entry().key());
-                return body == null ? "" : PageBody.of(safeHtml(item, body)).html();
-            });
+            return bodies.getOrDefault(item.key(), "");
         }
 
         private void search(List<SiteItem> newestFirst) {
