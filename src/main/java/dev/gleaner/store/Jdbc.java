@@ -48,7 +48,13 @@ final class Jdbc {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                // SQLite rolls back by itself on some failures (a full disk); a second rollback would
+                // throw "no transaction is active" and hide the cause.
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
                 throw e;
             }
         });

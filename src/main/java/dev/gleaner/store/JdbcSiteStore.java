@@ -35,7 +35,7 @@ final class JdbcSiteStore implements SiteStore {
                        COALESCE(e.published_at, e.updated_at) AS date_at, e.first_seen_at,
                        e.content_hash
                 FROM entry e JOIN subscription s ON s.id = e.subscription_id
-                WHERE e.status <> 'skipped'
+                WHERE e.status = 'written'
                 """, row -> new SiteEntry(
                         new EntryKey(row.getString(1)),
                         row.getString(2),

@@ -9,7 +9,7 @@ import java.util.Set;
 /** What the HTML site is built from, and what its last build left. */
 public interface SiteStore {
 
-    /** Every entry the site shows: all but those a new subscription's backlog skipped. */
+    /** Every entry the site shows: those published as posts. */
     List<SiteEntry> entries();
 
     /** The bodies of the entries {@code keys}; a key no longer stored is left out. */

@@ -115,7 +115,8 @@ final class PageOutput {
                 unchanged.incrementAndGet();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(root.resolve(file) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + root.resolve(file) + ": "
+                    + AtomicFiles.reason(e, root.resolve(file)), e);
         }
         rendered.put(file, fingerprint);
     }
