@@ -258,11 +258,11 @@ public final class SiteBuilder {
 
         private void renderItem(SiteItem item, String safeHtml, boolean inFeed) {
             SiteEntry head = item.entry();
-            PageBody body = PageBody.of(safeHtml);
+            PageBody body = PageBody.of(safeHtml, EXCERPT_CODE_POINTS);
             Subscription subscription = byPath.get(item.path());
             String cover = oneLine(body.firstImage().orElseGet(() -> HexoPostRenderer.fallbackCover(head.key(),
                     subscription == null ? Optional.empty() : subscription.image())));
-            ItemMemo memo = new ItemMemo(item.memoFingerprint(), excerpt(body.text()), cover);
+            ItemMemo memo = new ItemMemo(item.memoFingerprint(), excerpt(body.leadText()), cover);
             memos.put(item.key(), memo);
             newMemos.put(item.key(), memo);
             if (inFeed) {
@@ -432,7 +432,7 @@ public final class SiteBuilder {
             for (SiteItem item : items) {
                 SiteBody body = read.get(item.entry().key());
                 if (body != null) {
-                    bodies.putIfAbsent(item.key(), PageBody.of(safeHtml(item, body)).html());
+                    bodies.putIfAbsent(item.key(), PageBody.of(safeHtml(item, body), 0).html());
                 }
             }
         }

@@ -3,6 +3,8 @@ package dev.gleaner.publish.site;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where each page of the site lives: its file, relative to the output folder, and its address.
@@ -13,6 +15,7 @@ final class SiteLayout {
     static final String INDEX = "index.html";
     private static final String UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
 
+    private final Map<String, String> encoded = new ConcurrentHashMap<>();
     private final String basePath;
     private final String origin;
 
@@ -43,7 +46,8 @@ final class SiteLayout {
     /** The path part of a file's address, as links on the site write it. */
     String href(String file) {
         String path = file.endsWith(INDEX) ? file.substring(0, file.length() - INDEX.length()) : file;
-        return basePath + encode(path);
+        // Category folders come up on every list page, in every item's source link.
+        return basePath + (isPlain(path) ? path : encoded.computeIfAbsent(path, SiteLayout::encode));
     }
 
     /** The absolute address of a file, as feeds and the sitemap write it. */
@@ -51,8 +55,22 @@ final class SiteLayout {
         return origin + href(file);
     }
 
+    // Most addresses (item pages, numbered pages, assets) need no encoding; checking is cheaper than encoding.
+    private static boolean isPlain(String path) {
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c != '/' && (c >= 0x80 || UNRESERVED.indexOf(c) < 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Percent-encodes each segment of {@code path} as UTF-8, keeping the slashes. */
     static String encode(String path) {
+        if (isPlain(path)) {
+            return path;
+        }
         StringBuilder out = new StringBuilder(path.length() + 16);
         for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
