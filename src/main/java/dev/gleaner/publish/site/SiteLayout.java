@@ -15,7 +15,7 @@ final class SiteLayout {
     static final String INDEX = "index.html";
     private static final String UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
 
-    private final Map<String, String> encoded = new ConcurrentHashMap<>();
+    private final Map<String, String> linkForms = new ConcurrentHashMap<>();
     private final String basePath;
     private final String origin;
 
@@ -43,16 +43,40 @@ final class SiteLayout {
         return "item/" + key + ".html";
     }
 
-    /** The path part of a file's address, as links on the site write it. */
+    /**
+     * The path part of a file's address, as links on the site write it: letters of any script stay
+     * as they are (a browser encodes them when it asks; encoded, a Chinese name takes three times
+     * the bytes on every list page), everything else that is not plain is percent-encoded.
+     */
     String href(String file) {
-        String path = file.endsWith(INDEX) ? file.substring(0, file.length() - INDEX.length()) : file;
+        String path = pathOf(file);
         // Category folders come up on every list page, in every item's source link.
-        return basePath + (isPlain(path) ? path : encoded.computeIfAbsent(path, SiteLayout::encode));
+        return basePath + (isPlain(path) ? path : linkForms.computeIfAbsent(path, SiteLayout::encodeForLinks));
     }
 
-    /** The absolute address of a file, as feeds and the sitemap write it. */
+    /** The absolute address of a file, every byte outside ASCII encoded, as feeds and the sitemap write it. */
     String absolute(String file) {
-        return origin + href(file);
+        String path = pathOf(file);
+        return origin + basePath + (isPlain(path) ? path : encode(path));
+    }
+
+    private static String pathOf(String file) {
+        return file.endsWith(INDEX) ? file.substring(0, file.length() - INDEX.length()) : file;
+    }
+
+    private static String encodeForLinks(String path) {
+        StringBuilder out = new StringBuilder(path.length() + 16);
+        for (int i = 0; i < path.length(); ) {
+            int c = path.codePointAt(i);
+            int next = i + Character.charCount(c);
+            if (c == '/' || (c < 0x80 && UNRESERVED.indexOf(c) >= 0) || (c >= 0x80 && Character.isLetterOrDigit(c))) {
+                out.appendCodePoint(c);
+            } else {
+                out.append(encode(path.substring(i, next)));
+            }
+            i = next;
+        }
+        return out.toString();
     }
 
     // Most addresses (item pages, numbered pages, assets) need no encoding; checking is cheaper than encoding.
