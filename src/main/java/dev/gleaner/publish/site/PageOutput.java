@@ -82,10 +82,10 @@ final class PageOutput {
     }
 
     /** Produces {@code file}, rendering it with {@code render} if {@link #needs} says so. */
-    void emit(String file, String fingerprint, Supplier<String> render) {
+    void emit(String file, String fingerprint, Supplier<byte[]> render) {
         produced.add(file);
         if (needs(file, fingerprint)) {
-            write(file, fingerprint, render.get().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            write(file, fingerprint, render.get());
         } else {
             unchanged.incrementAndGet();
         }

@@ -398,8 +398,8 @@ public final class SiteBuilder {
             String atomFile = folder + "atom.xml";
             String jsonFile = folder + "feed.json";
             if (!out.needs(atomFile, fingerprint) && !out.needs(jsonFile, fingerprint)) {
-                out.emit(atomFile, fingerprint, () -> "");
-                out.emit(jsonFile, fingerprint, () -> "");
+                out.emit(atomFile, fingerprint, () -> new byte[0]);
+                out.emit(jsonFile, fingerprint, () -> new byte[0]);
                 return;
             }
             readBodies(items);
@@ -412,9 +412,10 @@ public final class SiteBuilder {
             }
             String page = layout.absolute(SiteLayout.listPage(folder, 0));
             out.emit(atomFile, fingerprint,
-                    () -> FeedsOut.atom(new FeedsOut.Feed(title, page, layout.absolute(atomFile), LANGUAGE, feedItems)));
+                    () -> bytes(FeedsOut.atom(new FeedsOut.Feed(title, page, layout.absolute(atomFile), LANGUAGE, feedItems))));
             out.emit(jsonFile, fingerprint,
-                    () -> FeedsOut.jsonFeed(new FeedsOut.Feed(title, page, layout.absolute(jsonFile), LANGUAGE, feedItems)));
+                    () -> bytes(FeedsOut.jsonFeed(new FeedsOut.Feed(title, page, layout.absolute(jsonFile), LANGUAGE,
+                            feedItems))));
         }
 
         /** Reads, in one query, the bodies of {@code items} that rendering their pages did not keep. */
@@ -456,7 +457,7 @@ public final class SiteBuilder {
                 SearchIndex.Shard shard = new SearchIndex.Shard(SearchIndex.file(shards.size()), hash(inputs.toString()),
                         items.size());
                 out.emit(shard.file(), shard.fingerprint(),
-                        () -> SearchIndex.json(items.stream().map(this::searchRow).toList()));
+                        () -> bytes(SearchIndex.json(items.stream().map(this::searchRow).toList())));
                 shards.add(shard);
             }
             out.emitBytes(SearchIndex.TABLE, SearchIndex.table(shards, layout));
@@ -480,13 +481,13 @@ public final class SiteBuilder {
             }
             java.util.Collections.sort(urls);
             if (urls.size() <= Sitemap.MAX_URLS) {
-                out.emit("sitemap.xml", hash(String.join("\n", urls)), () -> Sitemap.urlset(urls));
+                out.emit("sitemap.xml", hash(String.join("\n", urls)), () -> bytes(Sitemap.urlset(urls)));
             } else {
                 List<String> parts = new ArrayList<>();
                 for (int from = 0, n = 1; from < urls.size(); from += Sitemap.MAX_URLS, n++) {
                     String file = "sitemap-" + n + ".xml";
                     List<String> part = urls.subList(from, Math.min(urls.size(), from + Sitemap.MAX_URLS));
-                    out.emit(file, hash(String.join("\n", part)), () -> Sitemap.urlset(part));
+                    out.emit(file, hash(String.join("\n", part)), () -> bytes(Sitemap.urlset(part)));
                     parts.add(layout.absolute(file));
                 }
                 out.emitBytes("sitemap.xml", bytes(Sitemap.index(parts)));

@@ -4,7 +4,7 @@ import dev.gleaner.content.ContentHash;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.TemplateException;
-import gg.jte.output.StringOutput;
+import gg.jte.output.Utf8ByteOutput;
 import gg.jte.resolve.DirectoryCodeResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -106,6 +106,7 @@ public final class SiteTheme implements AutoCloseable {
             TemplateEngine engine = TemplateEngine.create(new DirectoryCodeResolver(folder.resolve("templates")),
                     classes, ContentType.Html, SiteTheme.class.getClassLoader());
             engine.setClassPath(classPath());
+            engine.setBinaryStaticContent(true);
             engine.precompileAll();
             return new SiteTheme(engine, assetsOf(files), fingerprint(files), classes);
         } catch (IOException e) {
@@ -127,11 +128,12 @@ public final class SiteTheme implements AutoCloseable {
         return assets;
     }
 
-    /** Renders {@code template} with {@code model}. */
-    String render(String template, Object model) {
-        StringOutput output = new StringOutput(16 * 1024);
+    /** Renders {@code template} with {@code model}, as UTF-8. */
+    byte[] render(String template, Object model) {
+        // The template's own text is kept as UTF-8 bytes: only the values are encoded at each render.
+        Utf8ByteOutput output = new Utf8ByteOutput();
         engine.render(template, model, output);
-        return output.toString();
+        return output.toByteArray();
     }
 
     @Override
