@@ -57,8 +57,10 @@ final class JdbcSiteStore implements SiteStore {
             String marks = String.join(",", java.util.Collections.nCopies(batch.size(), "?"));
             Object[] params = batch.stream().map(EntryKey::value).toArray();
             jdbc.query("read entry bodies", """
-                    SELECT entry_key, guid, link, title, author, published_at, updated_at, summary, content, categories,
-                           body_html
+                    SELECT entry_key, guid, link, title, author, published_at, updated_at,
+                           CASE WHEN body_html IS NULL THEN summary ELSE '' END,
+                           CASE WHEN body_html IS NULL THEN content ELSE '' END,
+                           categories, body_html
                     FROM entry WHERE entry_key IN (""" + marks + ")", row -> {
                         bodies.put(new EntryKey(row.getString(1)), new SiteBody(new Entry(
                                 row.getString(2),

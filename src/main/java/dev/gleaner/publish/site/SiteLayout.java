@@ -83,11 +83,20 @@ final class SiteLayout {
     private static boolean isPlain(String path) {
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
-            if (c != '/' && (c >= 0x80 || UNRESERVED.indexOf(c) < 0)) {
+            if (c >= 0x80 || !PLAIN[c]) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static final boolean[] PLAIN = new boolean[0x80];
+
+    static {
+        PLAIN['/'] = true;
+        for (char c : UNRESERVED.toCharArray()) {
+            PLAIN[c] = true;
+        }
     }
 
     /** Percent-encodes each segment of {@code path} as UTF-8, keeping the slashes. */
