@@ -1,11 +1,14 @@
 package dev.gleaner.fetch;
 
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +48,8 @@ final class BodyReader {
             expired.set(true);
             closeQuietly(raw);
         }, Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        try (InputStream in = decoded(raw, response.headers())) {
+        Counted counted = new Counted(raw);
+        try (InputStream in = decoded(counted, response.headers())) {
             return prefix < 0 ? BoundedRead.readAtMost(in, maxBytes) : in.readNBytes(prefix);
         } catch (BoundedRead.TooLargeException e) {
             throw new FetchException(url, "body larger than " + maxBytes + " bytes", e);
@@ -53,10 +57,35 @@ final class BodyReader {
             if (expired.get()) {
                 throw new FetchException(url, "timed out after " + timeout.toSeconds() + " s", e);
             }
-            throw new FetchException(url, "body could not be read: " + e.getMessage(), e);
+            throw new FetchException(url, unreadable(e, counted.count, response.headers()), e);
         } finally {
             guard.cancel(false);
         }
+    }
+
+    /**
+     * Why a body stopped short. java.net.http reports every broken body as just "closed" and keeps
+     * what happened in the causes: the connection was reset, or ended before the announced length.
+     */
+    private static String unreadable(IOException e, long received, HttpHeaders headers) {
+        OptionalLong announced = headers.firstValueAsLong("Content-Length");
+        String progress = announced.isPresent()
+                ? " after " + received + " of the " + announced.getAsLong() + " bytes in Content-Length"
+                : " after " + received + " bytes of the body";
+        String innermost = e.getMessage();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (t instanceof IOException && message != null && message.toLowerCase(Locale.ROOT).contains("reset")) {
+                return "connection reset" + progress;
+            }
+            if (t instanceof EOFException) {
+                return "connection closed" + progress;
+            }
+            if (message != null && !message.isBlank()) {
+                innermost = message;
+            }
+        }
+        return "body could not be read: " + innermost;
     }
 
     private static InputStream decoded(InputStream raw, HttpHeaders headers) throws IOException {
@@ -66,6 +95,33 @@ final class BodyReader {
             case "deflate" -> new InflaterInputStream(raw);
             default -> raw;
         };
+    }
+
+    /** Counts the bytes that came off the connection, before any decompression. */
+    private static final class Counted extends FilterInputStream {
+        long count;
+
+        Counted(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
     }
 
     static void closeQuietly(InputStream in) {
