@@ -58,9 +58,9 @@ public final class PostNames {
             if (c == '#' || c == '.' || isDroppedFromNames(c)) {
                 continue;
             }
-            out.appendCodePoint(isReplaced(c) || c == '"' ? '_' : c);
+            out.appendCodePoint(isReplaced(c) || isUnsafeInUrls(c) ? '_' : c);
         }
-        return safeSegment(out.toString().strip());
+        return safeSegment(withoutLeadingUnderscores(out.toString().strip()));
     }
 
     /** A category, site or feed name made into one safe folder name. */
@@ -69,14 +69,14 @@ public final class PostNames {
         for (int i = 0; i < level.length(); ) {
             int c = level.codePointAt(i);
             i += Character.charCount(c);
-            if (isDroppedFromNames(c)) {
+            if (c == '#' || isDroppedFromNames(c)) {
                 continue;
             }
-            out.appendCodePoint(isReplaced(c) || c == '"' ? '_' : c);
+            out.appendCodePoint(isReplaced(c) || isUnsafeInUrls(c) ? '_' : c);
         }
         // Cut before trimming, as a cut can end in a space or a dot; one byte is left for the _ of a reserved name.
         String name = safeSegment(trimmed(cut(out.toString(), MAX_FILE_NAME_BYTES - 1)));
-        return name.isEmpty() ? "_" : name;
+        return name.isEmpty() ? "-" : name;
     }
 
     /** {@code stem} plus an optional suffix plus {@code .md}, cut so the whole stays within the limit. */
@@ -97,11 +97,21 @@ public final class PostNames {
                 ? base + "_" + name.substring(base.length()) : name;
     }
 
+    /** {@code name} without the {@code _} it starts with: Hexo skips every post under _posts whose path has a part starting with {@code _} or {@code .}. */
+    private static String withoutLeadingUnderscores(String name) {
+        int start = 0;
+        while (start < name.length() && (name.charAt(start) == '_' || Character.isWhitespace(name.charAt(start)))) {
+            start++;
+        }
+        return name.substring(start);
+    }
+
     /** {@code name} without dots and white space at either end: Windows drops them, and a leading dot hides a file. */
     private static String trimmed(String name) {
         int start = 0;
         int end = name.length();
-        while (start < end && (name.charAt(start) == '.' || Character.isWhitespace(name.charAt(start)))) {
+        while (start < end && (name.charAt(start) == '.' || name.charAt(start) == '_'
+                || Character.isWhitespace(name.charAt(start)))) {
             start++;
         }
         while (end > start && (name.charAt(end - 1) == '.' || Character.isWhitespace(name.charAt(end - 1)))) {
@@ -136,6 +146,15 @@ public final class PostNames {
     private static boolean isReplaced(int c) {
         return c == ':' || c == '/' || c == '\\' || c == '?' || c == '*' || c == '<' || c == '>' || c == '|'
                 || c == '[' || c == ']' || c == '“' || c == '”';
+    }
+
+    /**
+     * Characters that break Hexo's links when a post's path holds them: {@code %} makes its decodeURI throw
+     * (the post is dropped), {@code &} starts an entity in the href the theme writes unescaped; {@code "}
+     * would end that href.
+     */
+    private static boolean isUnsafeInUrls(int c) {
+        return c == '"' || c == '%' || c == '&';
     }
 
     private static boolean isFoldedSpace(int c) {

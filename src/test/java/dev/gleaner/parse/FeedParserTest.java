@@ -169,6 +169,17 @@ class FeedParserTest {
         }
 
         @Test
+        void dropsHalvesOfSurrogatePairsThatNoUtf8TextCanHold() throws Exception {
+            Feed feed = parse("""
+                    {"version": "https://jsonfeed.org/version/1.1", "title": "t",
+                     "items": [{"id": "1", "title": "a\\ud800b\\udc00c \\ud83d\\ude00", "content_html": "<p>\\udfff</p>"}]}
+                    """);
+
+            assertThat(feed.entries().get(0).title()).isEqualTo("abc 😀");
+            assertThat(feed.entries().get(0).body()).isEqualTo("<p></p>");
+        }
+
+        @Test
         void jsonThatIsNotAnObjectIsRefused() {
             assertThatThrownBy(() -> parse("[1, 2]"))
                     .isInstanceOf(FeedParseException.class)
