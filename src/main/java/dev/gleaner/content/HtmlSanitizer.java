@@ -22,7 +22,8 @@ import org.jsoup.safety.Cleaner;
  *
  * <p>For a page ({@link #HtmlSanitizer()}), links also get {@code rel="noopener noreferrer"} and
  * images {@code referrerpolicy="no-referrer"}, since many Chinese sites refuse hot-linked images
- * that send a Referer. {@link #withoutPageAttributes()} leaves those out, to show what a feed holds.
+ * that send a Referer, and lose {@code <}, {@code >} and {@code "} from their {@code alt} and
+ * {@code title}. {@link #withoutPageAttributes()} leaves those out, to show what a feed holds.
  *
  * <pre>{@code String safe = new HtmlSanitizer().sanitize(html, "https://www.zhihu.com/question/1");}</pre>
  *
@@ -89,12 +90,26 @@ public final class HtmlSanitizer {
         return clean;
     }
 
+    /**
+     * Drops {@code <}, {@code >} and {@code "} from an image's text attribute. Blog themes build HTML
+     * from it by string concatenation (Hexo's landscape writes the alt as a caption and into a quoted
+     * attribute), so markup there would come alive on the page; the text reads the same without them.
+     */
+    private static void withoutMarkup(Element image, String attribute) {
+        String value = image.attr(attribute);
+        if (value.indexOf('<') >= 0 || value.indexOf('>') >= 0 || value.indexOf('"') >= 0) {
+            image.attr(attribute, value.replace("<", "").replace(">", "").replace("\"", ""));
+        }
+    }
+
     private static void addPageAttributes(Document clean) {
         // One walk for both: each select() would walk the whole item again.
         for (Element element : clean.body().getAllElements()) {
             String name = element.normalName();
             if (name.equals("img")) {
                 element.attr("referrerpolicy", "no-referrer");
+                withoutMarkup(element, "alt");
+                withoutMarkup(element, "title");
             } else if ((name.equals("a") || name.equals("area")) && element.hasAttr("href")
                     && element.tag().namespace().equals(Parser.NamespaceHtml)) {
                 element.attr("rel", "noopener noreferrer");

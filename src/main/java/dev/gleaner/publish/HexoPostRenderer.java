@@ -56,7 +56,7 @@ public final class HexoPostRenderer {
         post.append("date: ").append(HexoDate.format(input.entry().date().orElse(input.firstSeen()))).append('\n');
         post.append("thumbnail: ").append(YamlScalars.singleQuoted(image)).append('\n');
         post.append("---\n\n");
-        post.append("<div>   \n").append(escapeBraces(body)).append("  \n</div>\n").append(" ".repeat(12));
+        post.append("<div>   \n").append(escapedForHexo(body)).append("  \n</div>\n").append(" ".repeat(12));
         return new Rendered(post.toString(), body);
     }
 
@@ -73,9 +73,44 @@ public final class HexoPostRenderer {
         return title.indexOf('\'') >= 0 ? YamlScalars.doubleQuoted(title) : YamlScalars.singleQuoted(title);
     }
 
-    /** Hexo's template engine would read {@code {{ }}} and {@code {% %}} in content; entities it leaves alone. */
-    private static String escapeBraces(String html) {
-        return html.replace("{", "&#123;").replace("}", "&#125;");
+    /**
+     * The body as Hexo must get it. Its template engine would read {@code {{ }}} and {@code {% %}},
+     * so braces become entities. And Markdown takes over again after a blank line inside the
+     * {@code <div>}: feed text such as {@code [x](javascript:…)} would become a live link, so a
+     * {@code ]} that opens a link's target ({@code ](}, {@code ][}, {@code ]:}) becomes an entity too.
+     * A browser reads the entities back as the same characters; a {@code ]} anywhere else is kept,
+     * as the original site kept it.
+     */
+    static String escapedForHexo(String html) {
+        StringBuilder out = null;
+        for (int i = 0; i < html.length(); i++) {
+            char c = html.charAt(i);
+            String entity = switch (c) {
+                case '{' -> "&#123;";
+                case '}' -> "&#125;";
+                case ']' -> opensLinkTarget(html, i + 1) ? "&#93;" : null;
+                default -> null;
+            };
+            if (entity != null && out == null) {
+                out = new StringBuilder(html.length() + 64).append(html, 0, i);
+            }
+            if (out != null) {
+                if (entity != null) {
+                    out.append(entity);
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? html : out.toString();
+    }
+
+    private static boolean opensLinkTarget(String html, int next) {
+        if (next >= html.length()) {
+            return false;
+        }
+        char c = html.charAt(next);
+        return c == '(' || c == '[' || c == ':';
     }
 
     /** URL text fit for one line of front matter. */

@@ -169,6 +169,16 @@ class HtmlSanitizerTest {
         }
 
         @Test
+        void takesMarkupOutOfAnImagesTextWhichThemesPasteIntoHtml() {
+            String html = "<img src=\"https://pic.example/a.jpg\" alt=\"&lt;img src=x onerror=alert(1)&gt;\" "
+                    + "title='say \"hi\" &amp; &lt;b&gt;'>";
+
+            assertThat(page.sanitize(html, BASE)).isEqualTo("<img src=\"https://pic.example/a.jpg\" "
+                    + "alt=\"img src=x onerror=alert(1)\" title=\"say hi &amp; b\" referrerpolicy=\"no-referrer\">");
+            assertThat(bare.sanitize(html, BASE)).contains("alt=\"&lt;img src=x onerror=alert(1)&gt;\"");
+        }
+
+        @Test
         void leavesLinksWithoutAnAddressAlone() {
             assertThat(page.sanitize("<a name=\"top\">t</a>", BASE)).isEqualTo("<a name=\"top\">t</a>");
         }

@@ -2,6 +2,7 @@ package dev.gleaner.publish.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gleaner.testing.Trees;
 import dev.gleaner.testing.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,17 +70,6 @@ class ThemeFolderTest {
 
     /** The theme folder of the checkout, where users copy it from. */
     static Path copyDefaultTheme(Path target) throws IOException {
-        Path source = Path.of("themes/default");
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path path : walk.toList()) {
-                Path copy = target.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(path, copy);
-                }
-            }
-        }
-        return target;
+        return Trees.copy(Path.of("themes/default"), target);
     }
 }

@@ -1,0 +1,27 @@
+package dev.gleaner.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** Folder trees for tests. */
+public final class Trees {
+    private Trees() {
+    }
+
+    /** Copies the tree under {@code source} into {@code target}, which may exist, and returns {@code target}. */
+    public static Path copy(Path source, Path target) throws IOException {
+        try (Stream<Path> walk = Files.walk(source)) {
+            for (Path path : walk.toList()) {
+                Path copy = target.resolve(source.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(path, copy);
+                }
+            }
+        }
+        return target;
+    }
+}
