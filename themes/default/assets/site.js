@@ -114,3 +114,12 @@
     if (!list.contains(event.target) && event.target !== input) list.hidden = true;
   });
 })();
+
+// On a phone the category tree is a row of chips that scrolls sideways: bring this page's into view.
+(function () {
+  "use strict";
+  var here = document.querySelector(".tree [aria-current=page]");
+  var row = here && here.closest("ul");
+  if (!row || row.scrollWidth <= row.clientWidth) return;
+  row.scrollLeft = here.parentNode.offsetLeft - (row.clientWidth - here.parentNode.offsetWidth) / 2;
+})();

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param original its original address, empty when the feed gave none
  * @param dateTime its date as an ISO-8601 instant
  * @param dateText its date as a reader sees it
- * @param cover the image that stands for it
+ * @param cover the feed's own cover for a body without images, empty when there is none
  * @param body its sanitized HTML
  */
 public record ItemPage(

@@ -50,6 +50,8 @@ public final class SiteBuilder {
     private static final int EXCERPT_CODE_POINTS = 140;
     private static final int BODIES_PER_READ = 200;
     private static final String LANGUAGE = "zh-CN";
+    /** Raised when the builder itself changes what a page holds, so that pages built before are made again. */
+    private static final String FORMAT = "2";
     private static final DateTimeFormatter DATE_TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
@@ -119,7 +121,7 @@ public final class SiteBuilder {
             out = new PageOutput(settings.publicDir(), memo.pages(), full);
             tree = new CategoryTree(paths(entries));
             assetFiles = assets();
-            siteFingerprint = hash(theme.fingerprint(), settings.title(), settings.url().toString(),
+            siteFingerprint = hash(FORMAT, theme.fingerprint(), settings.title(), settings.url().toString(),
                     Integer.toString(settings.pageSize()), zone.getId(), LANGUAGE, String.join(",", assetFiles.values()));
 
             phase("read the store", start);
@@ -272,8 +274,17 @@ public final class SiteBuilder {
             ItemPage page = new ItemPage(frame(item.title(), "", ""), item.title(), crumbs(item.path()),
                     item.path().name(), item.path().site(), layout.href(SiteLayout.listPage(feed.folder(), 0)),
                     item.author(), webLink(head.link()), item.date().toString(), dateText(item.date()),
-                    body.firstImage().isPresent() ? "" : cover, body.html());
+                    itemCover(body, subscription, cover), body.html());
             out.emit(item.file(), item.pageFingerprint(), () -> theme.render("item.jte", page));
+        }
+
+        /**
+         * The cover an item page shows above a body without images: the feed's own, when its subscription
+         * names one. The stock photo that stands in for it on lists says nothing about the item.
+         */
+        private static String itemCover(PageBody body, Subscription subscription, String cover) {
+            boolean ownCover = subscription != null && subscription.image().isPresent();
+            return body.firstImage().isEmpty() && ownCover ? cover : "";
         }
 
         private void lists(List<SiteItem> items) {
@@ -529,7 +540,7 @@ public final class SiteBuilder {
                         && current.get().startsWith(new CategoryPath(levels.subList(0, levels.size() - 1))));
                 if (parentOnPath) {
                     nav.add(new NavEntry(node.depth(), node.name(), layout.href(SiteLayout.listPage(node.folder(), 0)),
-                            onPath));
+                            onPath, onPath && current.get().equals(node.path())));
                 }
             }
             // The tree lists parents before children but not depth-first; show each branch in place.

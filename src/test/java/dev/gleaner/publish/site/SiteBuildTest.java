@@ -109,7 +109,8 @@ class SiteBuildTest {
 
         Document feedPage = page("c/社交媒体/知乎/知乎热榜/index.html");
         assertThat(feedPage.select("nav.crumbs a").eachText()).containsExactly("首页", "社交媒体", "知乎", "知乎热榜");
-        assertThat(feedPage.select("aside.tree li.current a").eachText()).containsExactly("社交媒体", "知乎", "知乎热榜");
+        assertThat(feedPage.select("aside.tree li.open a").eachText()).containsExactly("社交媒体", "知乎", "知乎热榜");
+        assertThat(feedPage.select("aside.tree a[aria-current=page]").eachText()).containsExactly("知乎热榜");
         assertThat(page("index.html").select("aside.tree li a").eachText()).containsExactly("社交媒体", "编程");
     }
 
