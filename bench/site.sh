@@ -15,8 +15,8 @@
 #   hexo                            ../shared/bench/run_hexo.sh time N   (`hexo clean && hexo generate`)
 # and at the largest N, incremental builds: `gleaner build` after 50 new items (each run's untimed
 # pre-step appends its own 50 items to five feeds and runs `gleaner run --all --no-build`), and
-# `gleaner build` with nothing new. Every Gleaner run is `java $GLEANER_JAVA_OPTS -jar JAR ...`, JVM
-# start-up included.
+# `gleaner build` with nothing new. Every Gleaner run goes through the launcher (./gleaner, with
+# GLEANER_JAR=JAR): JVM start-up included, with the class data archive an untimed first build makes.
 #
 # Goals (N = 10,000): a full build in at most 1/2 of Hugo's wall time and 1/20 of Hexo's, with a
 # peak RSS under 1 GB; an incremental build of 50 new items in under 2 s of wall time (medians).
@@ -25,6 +25,7 @@
 #   GLEANER_JAR=target/gleaner.jar   the jar (built with `mvn -B -q -DskipTests package` when absent)
 #   GLEANER_JAVA_OPTS                JVM options of every Gleaner run; default the launcher's
 #                                    (./gleaner): -XX:+UseSerialGC -XX:TieredStopAtLevel=1
+#   GLEANER_CDS=off                  no class data archive
 #   RUNS=3                           runs per measurement, the same for every tool
 #   WORK=/tmp/gleaner-site-bench     scratch folder (stores, sites, the anchors' folders), kept;
 #                                    each run's figures go to WORK/results/<date-time>/;
@@ -96,8 +97,10 @@ if [ ! -f "$jar" ]; then
   (cd "$ROOT" && mvn -B -q -Dstyle.color=never -DskipTests package)
 fi
 jar="$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")"
-java_opts="${GLEANER_JAVA_OPTS--XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
-gleaner="java $java_opts -jar $jar"
+java_opts="${GLEANER_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+# Through the launcher, as a user runs it: its JVM options and its class data archive, which the
+# first (untimed) build below makes. GLEANER_CDS=off leaves the archive out.
+gleaner="env GLEANER_JAR=$jar $ROOT/gleaner"
 
 # --- folders --------------------------------------------------------------------------------------
 work="${WORK:-${TMPDIR:-/tmp}/gleaner-site-bench}"
@@ -127,7 +130,7 @@ commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C
 {
   echo "date: $(date -Is)"
   echo "gleaner: $commit, $jar"
-  echo "java: $(java -version 2>&1 | head -1), options: ${java_opts:-none}"
+  echo "java: $(java -version 2>&1 | head -1), options: ${java_opts:-none}, class data archive: ${GLEANER_CDS:-on}"
   echo "hugo: $(hugo version 2>/dev/null | cut -d' ' -f2 || echo missing); node: $(node --version 2>/dev/null || echo missing)"
   echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2 " GB"}'), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "runs: $runs per measurement; sizes: ${sizes[*]}; HEXO_DIR=$HEXO_DIR HUGO_DIR=$HUGO_DIR"
@@ -138,6 +141,8 @@ gleaner_full() {  # gleaner_full N: store the N posts, then time full builds
   rm -rf "$dir"
   say "N=$n: $(python3 "$BENCH/site/posts_to_feeds.py" "$posts" "$dir"), storing them (untimed)"
   (cd "$dir" && $gleaner run --all --no-build -q --config gleaner.yml)
+  # A first build makes the launcher's class data archive, as a user's first run does.
+  (cd "$dir" && $gleaner build -q --config gleaner.yml >/dev/null)
   stored=$(python3 - "$dir/gleaner.db" <<'PY'
 import sqlite3, sys
 print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM entry WHERE status <> 'skipped'").fetchone()[0])
@@ -255,7 +260,7 @@ for n in sizes:
         print("| %s | %s%s | %s | %s | %.0f MB | %s |" % (format(n, ","), tool, note, wall(r), cpu(r), r["rss_max_mb"], ratio))
 s = rows.get("gleaner-start")
 if s:
-    print("| | java -jar gleaner.jar --version (JVM start-up) | %s | %s | %.0f MB | |" % (wall(s), cpu(s), s["rss_max_mb"]))
+    print("| | gleaner --version (JVM start-up) | %s | %s | %.0f MB | |" % (wall(s), cpu(s), s["rss_max_mb"]))
 
 print()
 goals = []

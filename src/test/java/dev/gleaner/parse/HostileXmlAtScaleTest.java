@@ -281,28 +281,28 @@ class HostileXmlAtScaleTest {
                     dtd.append("  <!ENTITY lol").append(level).append(" \"")
                             .append(("&lol" + (level - 1) + ";").repeat(10)).append("\">\n");
                 }
-                return rss(dtd.append("]>").toString(), "&lol9;", "&lol9;");
+                return XmlAttackTest.rss(dtd.append("]>").toString(), "&lol9;", "&lol9;");
             }
         },
         /** One 100 KB entity referenced 10,000 times: 1 GB of text from a 150 KB document. */
         QUADRATIC_BLOWUP("quadratic", ABOUT_DTD_OR_ENTITIES) {
             @Override
             String document(Hostile hostile) {
-                return rss("<!DOCTYPE rss [<!ENTITY big \"" + "a".repeat(100_000) + "\">]>", "quadratic",
+                return XmlAttackTest.rss("<!DOCTYPE rss [<!ENTITY big \"" + "a".repeat(100_000) + "\">]>", "quadratic",
                         "&big;".repeat(10_000));
             }
         },
         EXTERNAL_ENTITY_READING_A_LOCAL_FILE("file-entity", ABOUT_DTD_OR_ENTITIES) {
             @Override
             String document(Hostile hostile) {
-                return rss("<!DOCTYPE rss [<!ENTITY secret SYSTEM \"" + hostile.secretFile().toUri() + "\">]>",
+                return XmlAttackTest.rss("<!DOCTYPE rss [<!ENTITY secret SYSTEM \"" + hostile.secretFile().toUri() + "\">]>",
                         "&secret;", "before &secret; after");
             }
         },
         EXTERNAL_DTD_OVER_HTTP("external-dtd", ABOUT_DTD_OR_ENTITIES) {
             @Override
             String document(Hostile hostile) {
-                return rss("<!DOCTYPE rss SYSTEM \"" + hostile.recording().url("/evil.dtd") + "\">", "&injected;",
+                return XmlAttackTest.rss("<!DOCTYPE rss SYSTEM \"" + hostile.recording().url("/evil.dtd") + "\">", "&injected;",
                         "<p>x</p>");
             }
         },
@@ -313,7 +313,7 @@ class HostileXmlAtScaleTest {
         PARAMETER_ENTITIES_OVER_HTTP("parameter-entities", ABOUT_DTD_OR_ENTITIES) {
             @Override
             String document(Hostile hostile) {
-                return rss("""
+                return XmlAttackTest.rss("""
                         <!DOCTYPE rss [
                           <!ENTITY % secret SYSTEM "SECRET">
                           <!ENTITY % remote SYSTEM "REMOTE">
@@ -328,14 +328,14 @@ class HostileXmlAtScaleTest {
             @Override
             String document(Hostile hostile) {
                 String entity = hostile.recording().url("/entity.txt");
-                return rss("<!DOCTYPE rss [<!ENTITY remote SYSTEM \"" + entity + "\">]>", "&remote;",
+                return XmlAttackTest.rss("<!DOCTYPE rss [<!ENTITY remote SYSTEM \"" + entity + "\">]>", "&remote;",
                         "before &remote; after");
             }
         },
         XINCLUDE_OF_A_LOCAL_FILE("xinclude", ABOUT_DTD_OR_ENTITIES) {
             @Override
             String document(Hostile hostile) {
-                return rss("", "xinclude", "<p>x</p>").replace("<item>",
+                return XmlAttackTest.rss("", "xinclude", "<p>x</p>").replace("<item>",
                         "<item><xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" parse=\"text\" href=\""
                                 + hostile.secretFile().toUri() + "\"/>");
             }
@@ -344,7 +344,7 @@ class HostileXmlAtScaleTest {
         DEEP_NESTING("deep-nesting", ABOUT_NESTING) {
             @Override
             String document(Hostile hostile) {
-                return rss("", "deep", "<p>x</p>")
+                return XmlAttackTest.rss("", "deep", "<p>x</p>")
                         .replace("</item>", "<deep>".repeat(100_000) + "</deep>".repeat(100_000) + "</item>");
             }
         };
@@ -499,18 +499,9 @@ class HostileXmlAtScaleTest {
                     .xml())).url("/feed.xml"));
         }
         Workspace workspace = new Workspace(dir);
-        String leaves = all.entrySet().stream().map(e -> "      " + e.getKey() + ": " + e.getValue() + "\n")
+        String leaves = all.entrySet().stream().map(e -> "    " + e.getKey() + ": " + e.getValue() + "\n")
                 .collect(Collectors.joining());
-        workspace.write("gleaner.yml", """
-                site:
-                  title: 敌意
-                  output: site
-                storage: jdbc:sqlite:gleaner.db
-                fetch: {timeout: %ds, allow: [localhost, 127.0.0.1]}
-                subscriptions:
-                  敌意:
-                    文档:
-                """.formatted(BOUND.toSeconds()) + leaves);
+        workspace.loopbackConfig(BOUND, "敌意:\n  文档:\n" + leaves);
         return workspace;
     }
 
@@ -640,27 +631,5 @@ class HostileXmlAtScaleTest {
                 run.exitCode(), run.elapsed().toMillis(), PASS_TOOK.matcher(run.out()).results()
                         .map(m -> m.group(2) + " s").findFirst().orElse("?"),
                 peakHeapMebibytes().map(String::valueOf).orElse("?"));
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // Documents
-
-    /** An RSS 2.0 document with one item, with {@code prolog} (a DOCTYPE, or empty) before the root. */
-    private static String rss(String prolog, String itemTitle, String description) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                %s
-                <rss version="2.0">
-                  <channel>
-                    <title>attack</title>
-                    <link>https://attacker.example/</link>
-                    <item>
-                      <title>%s</title>
-                      <link>https://attacker.example/1</link>
-                      <description>%s</description>
-                    </item>
-                  </channel>
-                </rss>
-                """.formatted(prolog, itemTitle, description);
     }
 }

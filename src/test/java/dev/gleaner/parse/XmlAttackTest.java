@@ -354,7 +354,7 @@ class XmlAttackTest {
     // Documents
 
     /** An RSS 2.0 document with one item, with {@code prolog} (a DOCTYPE, or empty) before the root. */
-    private static String rss(String prolog, String itemTitle, String description) {
+    static String rss(String prolog, String itemTitle, String description) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 %s

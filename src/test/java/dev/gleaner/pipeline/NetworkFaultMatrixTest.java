@@ -229,18 +229,9 @@ class NetworkFaultMatrixTest {
     /** A workspace whose subscriptions are these feeds, under {@value #PARENT}, with a short deadline. */
     private Workspace workspace(List<Feed> subscribed) {
         Workspace workspace = new Workspace(dir);
-        String leaves = subscribed.stream().map(feed -> "      " + feed.leaf + ": " + feed.url + "\n")
+        String leaves = subscribed.stream().map(feed -> "    " + feed.leaf + ": " + feed.url + "\n")
                 .collect(Collectors.joining());
-        workspace.write("gleaner.yml", """
-                site:
-                  title: 故障
-                  output: site
-                storage: jdbc:sqlite:gleaner.db
-                fetch: {timeout: %ds, allow: [localhost, 127.0.0.1]}
-                subscriptions:
-                  网络:
-                    故障:
-                """.formatted(TIMEOUT.toSeconds()) + leaves);
+        workspace.loopbackConfig(TIMEOUT, "网络:\n  故障:\n" + leaves);
         return workspace;
     }
 

@@ -58,6 +58,21 @@ public final class Workspace {
                 """ + subscriptionsYaml.indent(2));
     }
 
+    /**
+     * Writes {@code gleaner.yml} like {@link #config}, for feeds served on loopback: fetching may reach
+     * localhost, and gives up after {@code timeout}.
+     */
+    public Path loopbackConfig(java.time.Duration timeout, String subscriptionsYaml) {
+        return write("gleaner.yml", """
+                site:
+                  title: 测试
+                  output: site
+                storage: jdbc:sqlite:gleaner.db
+                fetch: {timeout: %ds, allow: [localhost, 127.0.0.1]}
+                subscriptions:
+                """.formatted(timeout.toSeconds()) + subscriptionsYaml.indent(2));
+    }
+
     /** Runs {@code gleaner ARGS --config gleaner.yml} and returns what it said. */
     public Result run(String... args) {
         StringWriter out = new StringWriter();
