@@ -84,6 +84,7 @@ public final class Store implements AutoCloseable {
     }
 
     private static HikariDataSource sqlite(String jdbcUrl) {
+        SqliteLibrary.useCachedCopy();
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);

@@ -10,6 +10,7 @@ import dev.gleaner.publish.BaseUri;
 import dev.gleaner.publish.HexoPostRenderer;
 import dev.gleaner.store.SiteBody;
 import dev.gleaner.store.SiteEntry;
+import dev.gleaner.store.SiteMemo;
 import dev.gleaner.store.SiteMemo.ItemMemo;
 import dev.gleaner.store.SiteStore;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,6 +102,7 @@ public final class SiteBuilder {
         private final Map<String, ItemMemo> memos = new ConcurrentHashMap<>();
         private final Map<String, ItemMemo> newMemos = new ConcurrentHashMap<>();
         private final Map<String, String> bodies = new ConcurrentHashMap<>();
+        private final Map<String, ListItem> listItems = new ConcurrentHashMap<>();
         private final Map<String, CategoryPath> parsedPaths = new ConcurrentHashMap<>();
         private final List<String> sitemap = new ArrayList<>();
         private PageOutput out;
@@ -115,8 +119,10 @@ public final class SiteBuilder {
         }
 
         BuildReport run(long start) {
+            // The two reads are independent, and each costs a good part of a second on a large site.
+            CompletableFuture<SiteMemo> memoRead = CompletableFuture.supplyAsync(store::memo);
             List<SiteEntry> entries = store.entries();
-            var memo = store.memo();
+            SiteMemo memo = joined(memoRead);
             memos.putAll(memo.items());
             out = new PageOutput(settings.publicDir(), memo.pages(), full);
             tree = new CategoryTree(paths(entries));
@@ -147,6 +153,17 @@ public final class SiteBuilder {
             phase("record the build", start);
             return new BuildReport(items.size(), itemsRendered, out.produced(), out.written(), out.unchanged(),
                     removed.size(), Duration.ofNanos(System.nanoTime() - start));
+        }
+
+        private static <T> T joined(CompletableFuture<T> future) {
+            try {
+                return future.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
         }
 
         private void phase(String name, long start) {
@@ -370,7 +387,12 @@ public final class SiteBuilder {
             return page < 0 ? Optional.empty() : Optional.of(new Link(text, layout.href(SiteLayout.listPage(folder, page))));
         }
 
+        /** An item as every list shows it: its links are from the site's root, the same on every page. */
         private ListItem listItem(SiteItem item) {
+            return listItems.computeIfAbsent(item.key(), key -> newListItem(item));
+        }
+
+        private ListItem newListItem(SiteItem item) {
             ItemMemo memo = memos.get(item.key());
             CategoryTree.Node feed = tree.node(item.path());
             return new ListItem(item.title(), layout.href(item.file()), source(item.path()),
