@@ -34,6 +34,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,6 +104,8 @@ public final class SiteBuilder {
         private final Map<String, ItemMemo> newMemos = new ConcurrentHashMap<>();
         private final Map<String, String> bodies = new ConcurrentHashMap<>();
         private final Map<String, ListItem> listItems = new ConcurrentHashMap<>();
+        private final Map<String, List<ArchivePage.Month>> years = new LinkedHashMap<>();
+        private final List<SearchIndex.Shard> shards = new ArrayList<>();
         private final Map<String, CategoryPath> parsedPaths = new ConcurrentHashMap<>();
         private final List<String> sitemap = new ArrayList<>();
         private PageOutput out;
@@ -137,13 +140,17 @@ public final class SiteBuilder {
             phase("place the items", start);
             renderItems(items, inFeeds);
             phase("item pages", start);
-            lists(items);
-            phase("list pages", start);
-            archives(items);
-            phase("archive", start);
-            feeds(items);
-            phase("feeds", start);
-            search(items);
+            // Lists, archives, feeds and search shards are independent: one pool of work, largest first,
+            // keeps both cores busy to the end instead of waiting for the longest list of each kind.
+            List<Work> work = new ArrayList<>();
+            lists(items, work);
+            archives(items, work);
+            feeds(items, work);
+            search(items, work);
+            runLargestFirst(work);
+            phase("lists, archives, feeds and search shards", start);
+            archiveIndex();
+            searchTable();
             notFound();
             sitemapAndRobots();
             phase("search index and sitemap", start);
@@ -153,6 +160,34 @@ public final class SiteBuilder {
             phase("record the build", start);
             return new BuildReport(items.size(), itemsRendered, out.produced(), out.written(), out.unchanged(),
                     removed.size(), Duration.ofNanos(System.nanoTime() - start));
+        }
+
+        /** A piece of independent work and a measure of its size: the number of items it shows. */
+        private record Work(int size, Runnable task) {
+        }
+
+        /** Runs {@code work} on every core, largest first, so that no core is left with a long piece at the end. */
+        private static void runLargestFirst(List<Work> work) {
+            List<Work> queue = new ArrayList<>(work);
+            queue.sort(java.util.Comparator.comparingInt(Work::size).reversed());
+            AtomicInteger next = new AtomicInteger();
+            Runnable worker = () -> {
+                for (int i; (i = next.getAndIncrement()) < queue.size(); ) {
+                    queue.get(i).task().run();
+                }
+            };
+            int helpers = Math.max(0, Math.min(queue.size(), Runtime.getRuntime().availableProcessors()) - 1);
+            List<CompletableFuture<Void>> running = new ArrayList<>();
+            for (int i = 0; i < helpers; i++) {
+                running.add(CompletableFuture.runAsync(worker));
+            }
+            try {
+                worker.run();
+            } finally {
+                for (CompletableFuture<Void> helper : running) {
+                    joined(helper);
+                }
+            }
         }
 
         private static <T> T joined(CompletableFuture<T> future) {
@@ -304,7 +339,7 @@ public final class SiteBuilder {
             return body.firstImage().isEmpty() && ownCover ? cover : "";
         }
 
-        private void lists(List<SiteItem> items) {
+        private void lists(List<SiteItem> items, List<Work> work) {
             Map<CategoryPath, List<SiteItem>> byNode = new LinkedHashMap<>();
             for (CategoryTree.Node node : tree.all()) {
                 byNode.put(node.path(), new ArrayList<>());
@@ -315,24 +350,22 @@ public final class SiteBuilder {
                     byNode.get(new CategoryPath(levels.subList(0, depth))).add(item);
                 }
             }
-            List<Runnable> work = new ArrayList<>();
-            work.add(() -> list("", settings.title(), "最新", List.of(), Optional.empty(), items, "atom.xml",
-                    "feed.json"));
+            work.add(new Work(items.size(), () -> list("", settings.title(), "最新", List.of(), Optional.empty(), items,
+                    "atom.xml", "feed.json")));
             for (CategoryTree.Node node : tree.all()) {
-                work.add(() -> list(node.folder(), node.name() + " · " + settings.title(), node.name(),
-                        crumbs(node.path()), Optional.of(node.path()),
-                        byNode.get(node.path()), node.folder() + "atom.xml", node.folder() + "feed.json"));
+                List<SiteItem> listed = byNode.get(node.path());
+                work.add(new Work(listed.size(), () -> list(node.folder(), node.name() + " · " + settings.title(),
+                        node.name(), crumbs(node.path()), Optional.of(node.path()), listed,
+                        node.folder() + "atom.xml", node.folder() + "feed.json")));
             }
-            work.parallelStream().forEach(Runnable::run);
         }
 
-        private void archives(List<SiteItem> items) {
+        private void archives(List<SiteItem> items, List<Work> work) {
             Map<YearMonth, List<SiteItem>> byMonth = new TreeMap<>(java.util.Comparator.reverseOrder());
             for (SiteItem item : items) {
                 byMonth.computeIfAbsent(YearMonth.from(item.order().atZone(zone)), month -> new ArrayList<>()).add(item);
             }
-            Map<String, List<ArchivePage.Month>> years = new LinkedHashMap<>();
-            List<Runnable> work = new ArrayList<>();
+            years.clear();
             byMonth.forEach((month, monthItems) -> {
                 String folder = String.format("archives/%04d/%02d/", month.getYear(), month.getMonthValue());
                 String name = month.getYear() + " 年 " + month.getMonthValue() + " 月";
@@ -341,10 +374,13 @@ public final class SiteBuilder {
                                 layout.href(SiteLayout.listPage(folder, 0)), monthItems.size()));
                 List<Link> crumbs = List.of(new Link("首页", layout.href(SiteLayout.INDEX)),
                         new Link("归档", layout.href("archives/" + SiteLayout.INDEX)));
-                work.add(() -> list(folder, name + " · " + settings.title(), name, crumbs, Optional.empty(), monthItems,
-                        "atom.xml", "feed.json"));
+                work.add(new Work(monthItems.size(), () -> list(folder, name + " · " + settings.title(), name, crumbs,
+                        Optional.empty(), monthItems, "atom.xml", "feed.json")));
             });
-            work.parallelStream().forEach(Runnable::run);
+        }
+
+        /** The archive's own page: the months by year, with their counts. */
+        private void archiveIndex() {
             List<ArchivePage.Year> yearList = new ArrayList<>();
             years.forEach((year, months) -> yearList.add(new ArchivePage.Year(year, months)));
             ArchivePage page = new ArchivePage(frame("归档 · " + settings.title(), "", ""), nav(Optional.empty()),
@@ -400,9 +436,8 @@ public final class SiteBuilder {
                     memo == null ? "" : memo.excerpt(), memo == null ? "" : memo.cover());
         }
 
-        private void feeds(List<SiteItem> items) {
-            List<Runnable> work = new ArrayList<>();
-            work.add(() -> feed("", settings.title(), items));
+        private void feeds(List<SiteItem> items, List<Work> work) {
+            work.add(new Work(FEED_ITEMS, () -> feed("", settings.title(), items)));
             Map<CategoryPath, List<SiteItem>> newest = new LinkedHashMap<>();
             for (SiteItem item : items) {
                 List<String> levels = item.path().levels();
@@ -415,10 +450,9 @@ public final class SiteBuilder {
                 }
             }
             for (CategoryTree.Node node : tree.all()) {
-                work.add(() -> feed(node.folder(), node.name() + " · " + settings.title(),
-                        newest.getOrDefault(node.path(), List.of())));
+                work.add(new Work(FEED_ITEMS, () -> feed(node.folder(), node.name() + " · " + settings.title(),
+                        newest.getOrDefault(node.path(), List.of()))));
             }
-            work.parallelStream().forEach(Runnable::run);
         }
 
         private void feed(String folder, String title, List<SiteItem> newestFirst) {
@@ -476,10 +510,10 @@ public final class SiteBuilder {
             return bodies.getOrDefault(item.key(), "");
         }
 
-        private void search(List<SiteItem> newestFirst) {
+        private void search(List<SiteItem> newestFirst, List<Work> work) {
             List<SiteItem> oldestFirst = new ArrayList<>(newestFirst);
             java.util.Collections.reverse(oldestFirst);
-            List<SearchIndex.Shard> shards = new ArrayList<>();
+            shards.clear();
             for (int from = 0; from < oldestFirst.size(); from += SearchIndex.ITEMS_PER_SHARD) {
                 List<SiteItem> items = oldestFirst.subList(from,
                         Math.min(oldestFirst.size(), from + SearchIndex.ITEMS_PER_SHARD));
@@ -489,10 +523,14 @@ public final class SiteBuilder {
                 }
                 SearchIndex.Shard shard = new SearchIndex.Shard(SearchIndex.file(shards.size()), hash(inputs.toString()),
                         items.size());
-                out.emit(shard.file(), shard.fingerprint(),
-                        () -> bytes(SearchIndex.json(items.stream().map(this::searchRow).toList())));
+                work.add(new Work(items.size(), () -> out.emit(shard.file(), shard.fingerprint(),
+                        () -> bytes(SearchIndex.json(items.stream().map(this::searchRow).toList())))));
                 shards.add(shard);
             }
+        }
+
+        /** The table of the search index's shards, which the page's script reads first. */
+        private void searchTable() {
             out.emitBytes(SearchIndex.TABLE, SearchIndex.table(shards, layout));
         }
 
