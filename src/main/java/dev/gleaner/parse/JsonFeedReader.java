@@ -122,29 +122,16 @@ final class JsonFeedReader {
         return instant;
     }
 
-    /** A field's text as the feed gives it, white space kept: HTML bodies are reproduced byte for byte. */
+    /**
+     * A field's text as the feed gives it, white space kept: HTML bodies are reproduced byte for byte.
+     * JSON's \\u escapes can name half a surrogate pair, which is dropped.
+     */
     private static String raw(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || !value.isValueNode() || value.isNull() ? "" : withoutLoneSurrogates(value.asText());
+        return value == null || !value.isValueNode() || value.isNull() ? "" : XmlText.withoutLoneSurrogates(value.asText());
     }
 
     private static String text(JsonNode node, String field) {
         return raw(node, field).strip();
-    }
-
-    /** JSON's \\u escapes can name half a surrogate pair, which no UTF-8 text (the store, a post) can hold. */
-    private static String withoutLoneSurrogates(String text) {
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean paired = Character.isHighSurrogate(c) ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
-                    : !Character.isLowSurrogate(c) || (i > 0 && Character.isHighSurrogate(text.charAt(i - 1)));
-            if (!paired && out == null) {
-                out = new StringBuilder(text.length()).append(text, 0, i);
-            } else if (paired && out != null) {
-                out.append(c);
-            }
-        }
-        return out == null ? text : out.toString();
     }
 }

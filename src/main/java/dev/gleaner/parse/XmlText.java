@@ -7,6 +7,16 @@ final class XmlText {
 
     /** {@code text} without the characters XML 1.0 forbids (most C0 controls, lone surrogates, U+FFFE/FFFF). */
     static String withoutIllegalCharacters(String text) {
+        return kept(text, true);
+    }
+
+    /** {@code text} without halves of surrogate pairs, which no UTF-8 text (the store, a post) can hold. */
+    static String withoutLoneSurrogates(String text) {
+        return kept(text, false);
+    }
+
+    /** {@code text} with its surrogate pairs, and the other characters that are legal: all, or XML 1.0's only. */
+    private static String kept(String text, boolean xmlOnly) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -20,8 +30,10 @@ final class XmlText {
                     i++;
                     continue;
                 }
-            } else {
+            } else if (xmlOnly) {
                 legal = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+            } else {
+                legal = !Character.isLowSurrogate(c);
             }
             if (!legal && out == null) {
                 out = new StringBuilder(text.length());

@@ -60,7 +60,7 @@ public final class PostNames {
             }
             out.appendCodePoint(isReplaced(c) || isUnsafeInUrls(c) ? '_' : c);
         }
-        return safeSegment(withoutLeadingUnderscores(out.toString().strip()));
+        return safeSegment(trimmed(out.toString()));
     }
 
     /** A category, site or feed name made into one safe folder name. */
@@ -97,16 +97,11 @@ public final class PostNames {
                 ? base + "_" + name.substring(base.length()) : name;
     }
 
-    /** {@code name} without the {@code _} it starts with: Hexo skips every post under _posts whose path has a part starting with {@code _} or {@code .}. */
-    private static String withoutLeadingUnderscores(String name) {
-        int start = 0;
-        while (start < name.length() && (name.charAt(start) == '_' || Character.isWhitespace(name.charAt(start)))) {
-            start++;
-        }
-        return name.substring(start);
-    }
-
-    /** {@code name} without dots and white space at either end: Windows drops them, and a leading dot hides a file. */
+    /**
+     * {@code name} without dots and white space at either end, nor {@code _} at its start: Windows drops
+     * the first two, a leading dot hides a file, and Hexo skips every post whose path has a part starting
+     * with {@code _} or {@code .}.
+     */
     private static String trimmed(String name) {
         int start = 0;
         int end = name.length();

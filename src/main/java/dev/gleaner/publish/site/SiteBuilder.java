@@ -104,8 +104,6 @@ public final class SiteBuilder {
         private final Map<String, ItemMemo> newMemos = new ConcurrentHashMap<>();
         private final Map<String, String> bodies = new ConcurrentHashMap<>();
         private final Map<String, ListItem> listItems = new ConcurrentHashMap<>();
-        private final Map<String, List<ArchivePage.Month>> years = new LinkedHashMap<>();
-        private final List<SearchIndex.Shard> shards = new ArrayList<>();
         private final Map<String, CategoryPath> parsedPaths = new ConcurrentHashMap<>();
         private final List<String> sitemap = new ArrayList<>();
         private PageOutput out;
@@ -149,8 +147,6 @@ public final class SiteBuilder {
             search(items, work);
             runLargestFirst(work);
             phase("lists, archives, feeds and search shards", start);
-            archiveIndex();
-            searchTable();
             notFound();
             sitemapAndRobots();
             phase("search index and sitemap", start);
@@ -365,7 +361,7 @@ public final class SiteBuilder {
             for (SiteItem item : items) {
                 byMonth.computeIfAbsent(YearMonth.from(item.order().atZone(zone)), month -> new ArrayList<>()).add(item);
             }
-            years.clear();
+            Map<String, List<ArchivePage.Month>> years = new LinkedHashMap<>();
             byMonth.forEach((month, monthItems) -> {
                 String folder = String.format("archives/%04d/%02d/", month.getYear(), month.getMonthValue());
                 String name = month.getYear() + " 年 " + month.getMonthValue() + " 月";
@@ -377,10 +373,6 @@ public final class SiteBuilder {
                 work.add(new Work(monthItems.size(), () -> list(folder, name + " · " + settings.title(), name, crumbs,
                         Optional.empty(), monthItems, "atom.xml", "feed.json")));
             });
-        }
-
-        /** The archive's own page: the months by year, with their counts. */
-        private void archiveIndex() {
             List<ArchivePage.Year> yearList = new ArrayList<>();
             years.forEach((year, months) -> yearList.add(new ArchivePage.Year(year, months)));
             ArchivePage page = new ArchivePage(frame("归档 · " + settings.title(), "", ""), nav(Optional.empty()),
@@ -513,7 +505,7 @@ public final class SiteBuilder {
         private void search(List<SiteItem> newestFirst, List<Work> work) {
             List<SiteItem> oldestFirst = new ArrayList<>(newestFirst);
             java.util.Collections.reverse(oldestFirst);
-            shards.clear();
+            List<SearchIndex.Shard> shards = new ArrayList<>();
             for (int from = 0; from < oldestFirst.size(); from += SearchIndex.ITEMS_PER_SHARD) {
                 List<SiteItem> items = oldestFirst.subList(from,
                         Math.min(oldestFirst.size(), from + SearchIndex.ITEMS_PER_SHARD));
@@ -527,10 +519,6 @@ public final class SiteBuilder {
                         () -> bytes(SearchIndex.json(items.stream().map(this::searchRow).toList())))));
                 shards.add(shard);
             }
-        }
-
-        /** The table of the search index's shards, which the page's script reads first. */
-        private void searchTable() {
             out.emitBytes(SearchIndex.TABLE, SearchIndex.table(shards, layout));
         }
 
