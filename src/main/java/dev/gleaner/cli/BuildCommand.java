@@ -2,10 +2,10 @@ package dev.gleaner.cli;
 
 import dev.gleaner.config.Config;
 import dev.gleaner.publish.site.SiteTheme;
-import dev.gleaner.store.Store;
 import dev.gleaner.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -17,11 +17,17 @@ import picocli.CommandLine.Spec;
 
 /** {@code gleaner build}: renders the HTML site from the store. */
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = "Render the HTML site from the store into site/public; only what changed, unless --full.")
+        description = "Render the HTML site from the store into site/public; only what changed, unless --full.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  gleaner build                     render what changed since the last build",
+            "  gleaner build --full --theme my-theme   render every page with a copy of themes/default"})
 final class BuildCommand implements Callable<Integer> {
 
     @Mixin
     GlobalOptions global = new GlobalOptions();
+
+    @Mixin
+    QuietOption quiet = new QuietOption();
 
     @Option(names = "--full", description = "Render every page, whatever the last build left.")
     boolean full;
@@ -47,8 +53,8 @@ final class BuildCommand implements Callable<Integer> {
             if (siteTheme == null) {
                 return ExitCodes.USAGE;
             }
-            try (Store store = Store.open(config.storage())) {
-                boolean built = SiteBuildStep.build(config, store, siteTheme, full, out, err, global.quiet);
+            try (Gleaner gleaner = new Gleaner(config, InstantSource.system())) {
+                boolean built = SiteBuildStep.build(config, gleaner.store(), siteTheme, full, out, err, quiet.quiet);
                 return built ? ExitCodes.OK : ExitCodes.FAILED;
             } catch (StoreException e) {
                 err.println("gleaner: store " + config.storage() + ": " + e.getMessage());

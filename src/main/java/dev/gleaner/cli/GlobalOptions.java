@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import dev.gleaner.config.Config;
 import dev.gleaner.config.ConfigException;
 import dev.gleaner.config.ConfigLoader;
+import dev.gleaner.fetch.FetchSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,14 +14,11 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
-/** The options every command takes. */
+/** The options every command takes: which configuration, and how much to log. */
 final class GlobalOptions {
     @Option(names = "--config", paramLabel = "FILE",
             description = "Configuration file (default: gleaner.yml in the current folder, else $GLEANER_CONFIG).")
     @Nullable Path config;
-
-    @Option(names = {"-q", "--quiet"}, description = "Print no progress bar and no summary; errors only.")
-    boolean quiet;
 
     @Option(names = {"-v", "--verbose"}, description = "Log more to standard error: -v for INFO, -vv for DEBUG.")
     boolean[] verbose = new boolean[0];
@@ -38,12 +36,12 @@ final class GlobalOptions {
         return local;
     }
 
-    /** The configuration, or empty after saying on {@code err} why it cannot be used. */
+    /** The configuration, or empty after saying on {@code err} every reason it cannot be used. */
     Optional<Config> loadConfig(PrintWriter err) {
         try {
-            return Optional.of(new ConfigLoader().load(configFile()));
+            return Optional.of(new ConfigLoader(FetchSettings::allowProblem).load(configFile()));
         } catch (ConfigException e) {
-            err.println("gleaner: " + e.getMessage());
+            e.problems().forEach(problem -> err.println("gleaner: " + problem));
             return Optional.empty();
         }
     }

@@ -11,7 +11,10 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Turns the feeds you follow into a blog you own.",
         subcommands = {RunCommand.class, BuildCommand.class, PreviewCommand.class, StatusCommand.class,
-            ParseCommand.class})
+            AdoptCommand.class, PruneCommand.class, ParseCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  gleaner run                       one pass over gleaner.yml: fetch, write posts, build the site",
+            "  gleaner help run                  what run does, and its options"})
 public final class Main implements Runnable {
     static {
         // The fetcher connects plain-http feeds to the address it checked and names the host itself;

@@ -31,7 +31,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code gleaner parse --json}: print what the parser reads in feeds, one JSON document per input. */
 @Command(name = "parse", mixinStandardHelpOptions = true,
-        description = "Parse feeds and print what was read, as JSON (one document per line); writes nothing.")
+        description = "Parse feeds and print what was read, as JSON (one document per line); writes nothing.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  gleaner parse --json examples/feeds/zhihu-hotlist.xml",
+            "  gleaner parse --json https://example.org/feed.xml"})
 final class ParseCommand implements Callable<Integer> {
 
     @Mixin

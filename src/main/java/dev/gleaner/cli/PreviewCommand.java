@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -18,7 +19,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code gleaner preview}: serves the built site on this machine only, for a look. */
 @Command(name = "preview", mixinStandardHelpOptions = true,
-        description = "Serve the built site (site/public) on 127.0.0.1 until stopped with Ctrl-C.")
+        description = "Serve the built site (site/public) on 127.0.0.1 until stopped with Ctrl-C.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  gleaner preview                   serve it on the port of site.url, else 4000",
+            "  gleaner preview --port 8080       serve it on http://127.0.0.1:8080/"})
 final class PreviewCommand implements Callable<Integer> {
 
     @Mixin
@@ -44,6 +48,11 @@ final class PreviewCommand implements Callable<Integer> {
         if (chosen < 0 || chosen > 65_535) {
             err.println("gleaner: --port " + chosen + ": expected a port from 0 to 65535");
             return ExitCodes.USAGE;
+        }
+        if (!Files.isRegularFile(config.site().publicDir().resolve("index.html"))) {
+            err.println("gleaner: " + config.site().publicDir() + " holds no built site yet; run gleaner build "
+                    + "(or gleaner run) first");
+            return ExitCodes.FAILED;
         }
         String basePath = config.site().url().getRawPath();
         HttpServer server;

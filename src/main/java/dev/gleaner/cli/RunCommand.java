@@ -2,30 +2,22 @@ package dev.gleaner.cli;
 
 import dev.gleaner.config.CategoryPath;
 import dev.gleaner.config.Config;
-import dev.gleaner.content.HtmlSanitizer;
-import dev.gleaner.fetch.FetchSettings;
-import dev.gleaner.fetch.Fetcher;
-import dev.gleaner.fetch.HostGate;
-import dev.gleaner.parse.FeedParser;
-import dev.gleaner.pipeline.FeedSource;
-import dev.gleaner.pipeline.PostPublisher;
+import dev.gleaner.config.Subscription;
+import dev.gleaner.pipeline.PostAdoption;
 import dev.gleaner.pipeline.RunOptions;
-import dev.gleaner.pipeline.RunPass;
 import dev.gleaner.pipeline.RunSummary;
-import dev.gleaner.pipeline.Schedule;
-import dev.gleaner.publish.HexoPostRenderer;
-import dev.gleaner.publish.HexoPostWriter;
 import dev.gleaner.publish.site.SiteTheme;
 import dev.gleaner.store.Store;
 import dev.gleaner.store.StoreException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -37,11 +29,18 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code gleaner run}: one pass for cron or CI. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Fetch the subscriptions, remember what they hold, write each new item once as a Hexo post "
-                + "and bring the HTML site up to date.")
+                + "and bring the HTML site up to date.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  gleaner run                       fetch what is due, write its new posts, build the site",
+            "  gleaner run --all --strict        fetch everything; exit 1 if a feed failed (for CI)",
+            "  gleaner run --only 社交媒体/知乎     only the feeds below 社交媒体/知乎"})
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
     GlobalOptions global = new GlobalOptions();
+
+    @Mixin
+    QuietOption quiet = new QuietOption();
 
     @Option(names = "--strict", description = "Exit 1 when any feed failed.")
     boolean strict;
@@ -73,61 +72,90 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Config config = loaded.get();
-        List<CategoryPath> subtrees = new ArrayList<>();
-        for (String path : only) {
-            try {
-                subtrees.add(CategoryPath.parse(path));
-            } catch (IllegalArgumentException e) {
-                err.println("gleaner: --only " + path + ": expected a category path like 社交媒体/知乎");
-                return ExitCodes.USAGE;
-            }
-        }
-        RunSummary summary;
-        StringWriter siteSummary = null;
-        InstantSource clock = InstantSource.system();
-        FetchSettings settings;
-        try {
-            settings = Components.fetchSettings(config);
-        } catch (IllegalArgumentException e) {
-            err.println("gleaner: " + config.file() + ": fetch.allow: " + e.getMessage());
+        Optional<List<CategoryPath>> subtrees = subtrees(config, err);
+        if (subtrees.isEmpty()) {
             return ExitCodes.USAGE;
         }
         SiteTheme siteTheme = noBuild ? null : SiteBuildStep.theme(theme, err);
         if (!noBuild && siteTheme == null) {
             return ExitCodes.USAGE;
         }
+        RunSummary summary;
+        StringWriter said = new StringWriter();
         boolean siteBuilt = true;
-        try (Fetcher fetcher = new Fetcher(settings); HostGate gate = new HostGate(settings);
-                Store store = Store.open(config.storage()); SiteTheme closing = siteTheme) {
-            HexoPostWriter writer = new HexoPostWriter(config.site().postsDir(),
-                    new HexoPostRenderer(new HtmlSanitizer()), store.entries(), clock);
-            RunPass pass = new RunPass(config, store, new FeedSource(fetcher, FeedParser.standard(), gate, settings),
-                    new PostPublisher(store.entries(), writer), new Schedule(config.schedule(), new SplittableRandom()),
-                    clock);
-            ProgressBar bar = ProgressBar.forTerminal(out, global.quiet);
-            summary = pass.run(new RunOptions(subtrees, all), bar);
+        try (Gleaner gleaner = new Gleaner(config, InstantSource.system()); SiteTheme closing = siteTheme) {
+            Store store = gleaner.store();
+            if (store.created()) {
+                adoptExisting(gleaner, new PrintWriter(said));
+            }
+            ProgressBar bar = ProgressBar.forTerminal(out, quiet.quiet);
+            summary = gleaner.pass().run(new RunOptions(subtrees.get(), all), bar);
             bar.finish();
+            Map<Long, Integer> posts = summary.tree().retired().isEmpty() ? Map.of()
+                    : store.subscriptions().postCounts();
+            new SummaryPrinter(new PrintWriter(said)).printTree(summary.tree(), path -> store.subscriptions()
+                    .find(path).map(state -> posts.getOrDefault(state.id(), 0)).orElse(0));
+            new SummaryPrinter(new PrintWriter(said)).print(summary, config.backlog());
             if (closing != null) {
-                siteSummary = new StringWriter();
-                siteBuilt = SiteBuildStep.build(config, store, closing, false, new PrintWriter(siteSummary), err, false);
+                siteBuilt = SiteBuildStep.build(config, store, closing, false, new PrintWriter(said), err, false);
             }
         } catch (StoreException e) {
             err.println("gleaner: store " + config.storage() + ": " + e.getMessage());
             return ExitCodes.FAILED;
+        } catch (UncheckedIOException e) {
+            err.println("gleaner: " + e.getMessage());
+            return ExitCodes.FAILED;
         }
-        summary.failures().forEach(failure -> err.println("gleaner: " + failure.path() + ": " + failure.reason()));
-        summary.postFailures().forEach(failure -> err.println("gleaner: post not written: " + failure));
-        if (!global.quiet) {
-            new SummaryPrinter(out).print(summary);
-            if (siteSummary != null) {
-                out.print(siteSummary);
-            }
+        summary.fetches().failures().forEach(failure -> err.println("gleaner: " + failure.path() + ": "
+                + failure.reason()));
+        summary.posts().failures().forEach(failure -> err.println("gleaner: post not written: " + failure));
+        if (!quiet.quiet) {
+            out.print(said);
         }
         out.flush();
         err.flush();
-        if (!siteBuilt || !summary.postFailures().isEmpty() || (strict && !summary.failures().isEmpty())) {
+        if (!siteBuilt || !summary.posts().failures().isEmpty()
+                || (strict && !summary.fetches().failures().isEmpty())) {
             return ExitCodes.FAILED;
         }
         return ExitCodes.OK;
+    }
+
+    /** The subtrees of {@code --only}, each naming at least one subscription; empty after saying why not. */
+    private Optional<List<CategoryPath>> subtrees(Config config, PrintWriter err) {
+        List<CategoryPath> subtrees = new ArrayList<>();
+        for (String path : only) {
+            CategoryPath prefix;
+            try {
+                prefix = CategoryPath.parse(path);
+            } catch (IllegalArgumentException e) {
+                err.println("gleaner: --only " + path + ": expected a category path like 社交媒体/知乎");
+                return Optional.empty();
+            }
+            if (config.subscriptions().stream().noneMatch(subscription -> subscription.path().startsWith(prefix))) {
+                err.println("gleaner: --only " + path + ": no subscription of " + config.file() + " is at or below it"
+                        + "; its top levels are " + String.join(", ", topLevels(config)));
+                return Optional.empty();
+            }
+            subtrees.add(prefix);
+        }
+        return Optional.of(subtrees);
+    }
+
+    private static List<String> topLevels(Config config) {
+        return config.subscriptions().stream().map(Subscription::path).map(path -> path.levels().get(0))
+                .distinct().toList();
+    }
+
+    /**
+     * A store made anew beside existing posts (a CI runner that kept only the repository, a deleted
+     * store) first adopts them, so that no item is written a second time.
+     */
+    private static void adoptExisting(Gleaner gleaner, PrintWriter said) {
+        PostAdoption.Adopted adopted = gleaner.adoption().adopt(gleaner.config().subscriptions());
+        if (adopted.total() > 0) {
+            said.printf("adopted %d posts already in %s (the store was new)%n", adopted.total(),
+                    gleaner.config().site().postsDir());
+        }
     }
 }

@@ -43,6 +43,7 @@ final class SiteBuildStep {
      */
     static boolean build(Config config, Store store, SiteTheme theme, boolean full, PrintWriter out, PrintWriter err,
             boolean quiet) {
+        config.warnings().forEach(warning -> err.println("gleaner: warning: " + warning));
         try {
             BuildReport report = new SiteBuilder(config.site(), config.subscriptions(), store.site(), theme,
                     ZoneId.systemDefault()).build(full);

@@ -11,6 +11,7 @@ import dev.gleaner.store.SubscriptionState;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -29,7 +30,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code gleaner status}: how each subscription is doing; feeds failing for over a day come first. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show each subscription's health: last success, last attempt, failures, next due, last error.")
+        description = "Show each subscription's health: last success, last attempt, failures, next due, last error, "
+                + "posts; retired subscriptions (no longer in the configuration, their posts kept) last.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  gleaner status                    the table, feeds failing for over a day first",
+            "  gleaner status --failing --json   the failing feeds, one JSON object each, for scripts"})
 final class StatusCommand implements Callable<Integer> {
     private static final Duration LONG_FAILING = Duration.ofDays(1);
 
@@ -55,18 +60,20 @@ final class StatusCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Config config = loaded.get();
-        List<SubscriptionState> states;
-        try {
-            Map<String, SubscriptionState> known;
-            try (Store store = Store.open(config.storage())) {
-                known = store.subscriptions().all().stream()
-                        .collect(Collectors.toMap(SubscriptionState::path, Function.identity()));
-            }
-            states = new ArrayList<>();
+        List<SubscriptionState> states = new ArrayList<>();
+        Map<Long, Integer> posts;
+        try (Gleaner gleaner = new Gleaner(config, InstantSource.system())) {
+            Optional<Store> store = gleaner.existingStore();
+            Map<String, SubscriptionState> known = store.map(opened -> opened.subscriptions().all()).orElse(List.of())
+                    .stream().collect(Collectors.toMap(SubscriptionState::path, Function.identity()));
+            posts = store.map(opened -> opened.subscriptions().postCounts()).orElse(Map.of());
             for (Subscription subscription : config.subscriptions()) {
-                SubscriptionState state = known.get(subscription.id());
-                states.add(state != null ? state : neverFetched(subscription));
+                SubscriptionState state = known.remove(subscription.id());
+                states.add(state != null && !state.retired() ? state
+                        : SubscriptionState.unknown(subscription.id(), subscription.url()));
             }
+            // What the store knows beyond the configuration: subscriptions retired, their posts kept.
+            known.values().stream().filter(SubscriptionState::retired).forEach(states::add);
         } catch (StoreException e) {
             err.println("gleaner: store " + config.storage() + ": " + e.getMessage());
             return ExitCodes.FAILED;
@@ -77,33 +84,30 @@ final class StatusCommand implements Callable<Integer> {
                 .sorted(worstFirst(now))
                 .toList();
         if (json) {
-            shown.forEach(state -> out.println(json(state)));
+            shown.forEach(state -> out.println(json(state, posts.getOrDefault(state.id(), 0))));
         } else {
-            new StatusTable(now).print(shown, out);
+            new StatusTable(now).print(shown, posts, out);
         }
         out.flush();
         return ExitCodes.OK;
     }
 
-    /** Failing for over a day first, the longest first; then everything else by path. */
+    /** Failing for over a day first, the longest first; then everything else by path, retired ones last. */
     private static Comparator<SubscriptionState> worstFirst(Instant now) {
         return Comparator.comparing((SubscriptionState state) ->
                         state.health().failingFor(now).compareTo(LONG_FAILING) < 0)
+                .thenComparing(SubscriptionState::retired)
                 .thenComparing(state -> state.health().failingFor(now), Comparator.reverseOrder())
                 .thenComparing(SubscriptionState::path);
     }
 
-    private static SubscriptionState neverFetched(Subscription subscription) {
-        return new SubscriptionState(0, subscription.id(), subscription.url(), dev.gleaner.store.FetchMemo.NONE,
-                new Health(Optional.empty(), Optional.empty(), "", 0, java.util.OptionalInt.empty(), Optional.empty(),
-                        false, Optional.empty()));
-    }
-
-    private static String json(SubscriptionState state) {
+    private static String json(SubscriptionState state, int posts) {
         Health health = state.health();
         Map<String, @Nullable Object> row = new LinkedHashMap<>();
         row.put("path", state.path());
         row.put("url", state.url());
+        row.put("retired", state.retired());
+        row.put("posts", posts);
         row.put("lastSuccess", health.lastSuccess().map(Instant::toString).orElse(null));
         row.put("lastAttempt", health.lastAttempt().map(Instant::toString).orElse(null));
         row.put("consecutiveFailures", health.consecutiveFailures());

@@ -7,12 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Prints subscriptions' health as an aligned table, times relative to now, CJK text counted double-wide. */
 final class StatusTable {
-    private static final String[] HEADERS = {"SUBSCRIPTION", "LAST SUCCESS", "LAST ATTEMPT", "FAILURES", "NEXT DUE",
-        "LAST ERROR"};
+    private static final String[] HEADERS = {"SUBSCRIPTION", "POSTS", "LAST SUCCESS", "LAST ATTEMPT", "FAILURES",
+        "NEXT DUE", "LAST ERROR"};
 
     private final Instant now;
 
@@ -20,19 +21,20 @@ final class StatusTable {
         this.now = now;
     }
 
-    void print(List<SubscriptionState> states, PrintWriter out) {
+    void print(List<SubscriptionState> states, Map<Long, Integer> posts, PrintWriter out) {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADERS);
         for (SubscriptionState state : states) {
             Health health = state.health();
             rows.add(new String[] {
-                state.path(),
+                state.path() + (state.retired() ? " (retired)" : ""),
+                Integer.toString(posts.getOrDefault(state.id(), 0)),
                 ago(health.lastSuccess()),
                 ago(health.lastAttempt()),
                 health.consecutiveFailures() == 0 ? "0"
                         : health.consecutiveFailures() + (health.permanent() ? " (gone)" : "")
                                 + health.failingSince().map(since -> " for " + span(Duration.between(since, now))).orElse(""),
-                due(health.nextDue()),
+                state.retired() ? "-" : due(health.nextDue()),
                 health.lastError()});
         }
         int[] widths = new int[HEADERS.length];

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param fetch how feeds are fetched
  * @param schedule how often feeds are fetched and how failures are spaced out
  * @param subscriptions the leaves of the category tree, in file order
+ * @param warnings what is allowed but probably not meant (no {@code site.url}), one line each
  */
 public record Config(
         Path file,
@@ -27,7 +28,8 @@ public record Config(
         int backlog,
         FetchOptions fetch,
         ScheduleOptions schedule,
-        List<Subscription> subscriptions) {
+        List<Subscription> subscriptions,
+        List<String> warnings) {
 
     public Config {
         Objects.requireNonNull(file, "file");
@@ -37,6 +39,7 @@ public record Config(
         Objects.requireNonNull(schedule, "schedule");
         rsshub = List.copyOf(rsshub);
         subscriptions = List.copyOf(subscriptions);
+        warnings = List.copyOf(warnings);
         if (backlog < 0) {
             throw new IllegalArgumentException("backlog must not be negative: " + backlog);
         }

@@ -49,15 +49,35 @@ public final class ConfigLoader {
             "gone_after");
     private static final Set<String> INSTANCE_KEYS = Set.of("url", "key", "code");
     private static final Set<String> SITE_KEYS = Set.of("title", "output", "public", "url", "page_size");
-    private static final Set<String> LEAF_KEYS = Set.of("url", "author", "limit", "interval", "comments", "image");
+    private static final Set<String> LEAF_KEYS = Set.of("url", "author", "limit", "interval", "comments", "image",
+            "update");
     private static final Pattern URL_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
     private static final Pattern WINDOWS_DRIVE = Pattern.compile("^[a-zA-Z]:[\\\\/].*");
+
+    private final AllowEntryCheck allowCheck;
+
+    /** What may stand in {@code fetch.allow}: the fetch stage knows, the loader points at the line. */
+    @FunctionalInterface
+    public interface AllowEntryCheck {
+        /** Why {@code entry} cannot be allowed, or empty when it is a host name, address or block. */
+        Optional<String> problem(String entry);
+    }
+
+    /** A loader that takes every {@code fetch.allow} entry as given. */
+    public ConfigLoader() {
+        this(entry -> Optional.empty());
+    }
+
+    /** A loader that checks each {@code fetch.allow} entry with {@code allowCheck}. */
+    public ConfigLoader(AllowEntryCheck allowCheck) {
+        this.allowCheck = Objects.requireNonNull(allowCheck, "allowCheck");
+    }
 
     /**
      * Reads and validates {@code file}.
      *
      * @throws ConfigException when the file cannot be read, is not YAML, or does not describe a
-     *     configuration; the message says where and why
+     *     configuration; the message has one line for each problem, each saying where and why
      */
     public Config load(Path file) throws ConfigException {
         Objects.requireNonNull(file, "file");
@@ -75,18 +95,20 @@ public final class ConfigLoader {
         } catch (YAMLException | IOException e) {
             throw new ConfigException(file, "cannot be read: " + e.getMessage(), e);
         }
-        return new Reading(file).config(root);
+        return new Reading(file, allowCheck).config(root);
     }
 
-    /** One pass over one file's node tree. */
+    /** One pass over one file's node tree, noting every problem on the way. */
     private static final class Reading {
         private final Path file;
         private final Path base;
         private final ConfigNodes nodes;
+        private final AllowEntryCheck allowCheck;
 
-        Reading(Path file) {
+        Reading(Path file, AllowEntryCheck allowCheck) {
             this.file = file;
             this.nodes = new ConfigNodes(file);
+            this.allowCheck = allowCheck;
             Path parent = file.toAbsolutePath().normalize().getParent();
             this.base = parent == null ? Path.of("").toAbsolutePath() : parent;
         }
@@ -95,59 +117,65 @@ public final class ConfigLoader {
             if (root == null) {
                 throw new ConfigException(file, 1, "", "the file is empty; expected a mapping with 'subscriptions'");
             }
+            if (!(root instanceof MappingNode)) {
+                throw new ConfigException(file, ConfigNodes.line(root), "",
+                        "expected a mapping with 'subscriptions', got " + ConfigNodes.describe(root));
+            }
             Map<String, NodeTuple> top = nodes.mapping(root, "", TOP_KEYS);
-            SiteSettings site = site(top.get("site"));
-            String storage = top.containsKey("storage")
-                    ? storage(nodes.text(top.get("storage").getValueNode(), "storage"))
-                    : storage("jdbc:sqlite:gleaner.db");
-            List<RsshubInstance> rsshub = top.containsKey("rsshub")
-                    ? instances(top.get("rsshub").getValueNode())
-                    : List.of(new RsshubInstance("https://rsshub.app", Optional.empty(), false));
-            int backlog = top.containsKey("backlog")
-                    ? nodes.nonNegative(top.get("backlog").getValueNode(), "backlog")
-                    : 20;
+            List<String> warnings = new ArrayList<>();
+            SiteSettings site = site(top.get("site"), warnings);
+            String storage = nodes.optional(top, "", "storage", this::storage).orElseGet(() -> storage("gleaner.db"));
+            List<RsshubInstance> rsshub = nodes.optional(top, "", "rsshub", (node, key) -> instances(node))
+                    .orElse(List.of(new RsshubInstance("https://rsshub.app", Optional.empty(), false)));
+            int backlog = nodes.optional(top, "", "backlog", nodes::nonNegative).orElse(20);
             FetchOptions fetch = top.containsKey("fetch") ? fetch(top.get("fetch")) : FetchOptions.DEFAULTS;
             ScheduleOptions schedule = top.containsKey("schedule") ? schedule(top.get("schedule"))
                     : ScheduleOptions.DEFAULTS;
-            if (!top.containsKey("subscriptions")) {
-                throw new ConfigException(file, ConfigNodes.line(root), "subscriptions",
-                        "missing; expected the category tree of subscriptions");
-            }
             List<Subscription> subscriptions = new ArrayList<>();
-            tree(top.get("subscriptions").getValueNode(), List.of(), subscriptions);
-            if (subscriptions.isEmpty()) {
-                throw new ConfigException(file, ConfigNodes.line(top.get("subscriptions").getValueNode()), "subscriptions",
-                        "no subscription; expected at least one leaf like 知乎热榜: rsshub://zhihu/hotlist");
+            if (!top.containsKey("subscriptions")) {
+                nodes.problem(ConfigNodes.line(root), "subscriptions",
+                        "missing; expected the category tree of subscriptions");
+            } else {
+                int problemsBefore = nodes.problems().map(e -> e.problems().size()).orElse(0);
+                tree(top.get("subscriptions").getValueNode(), List.of(), subscriptions);
+                int problemsAfter = nodes.problems().map(e -> e.problems().size()).orElse(0);
+                if (subscriptions.isEmpty() && problemsAfter == problemsBefore) {
+                    nodes.problem(ConfigNodes.line(top.get("subscriptions").getValueNode()), "subscriptions",
+                            "no subscription; expected at least one leaf like 知乎热榜: rsshub://zhihu/hot");
+                }
             }
-            return new Config(file, site, storage, rsshub, backlog, fetch, schedule, subscriptions);
+            Optional<ConfigException> problems = nodes.problems();
+            if (problems.isPresent()) {
+                throw problems.get();
+            }
+            return new Config(file, site, storage, rsshub, backlog, fetch, schedule, subscriptions, warnings);
         }
 
-        private SiteSettings site(@Nullable NodeTuple tuple) throws ConfigException {
-            String title = "信息流";
+        private SiteSettings site(@Nullable NodeTuple tuple, List<String> warnings) {
             Path output = base.resolve("site");
-            Path publicDir = output.resolve("public");
-            URI url = SiteSettings.DEFAULT_URL;
-            int pageSize = SiteSettings.DEFAULT_PAGE_SIZE;
-            if (tuple != null) {
-                Map<String, NodeTuple> keys = nodes.mapping(tuple.getValueNode(), "site", SITE_KEYS);
-                if (keys.containsKey("title")) {
-                    title = nodes.text(keys.get("title").getValueNode(), "site.title");
-                }
-                if (keys.containsKey("output")) {
-                    output = base.resolve(nodes.text(keys.get("output").getValueNode(), "site.output")).normalize();
-                }
-                publicDir = output.resolve("public");
-                if (keys.containsKey("public")) {
-                    publicDir = base.resolve(nodes.text(keys.get("public").getValueNode(), "site.public")).normalize();
-                }
-                if (keys.containsKey("url")) {
-                    url = siteUrl(keys.get("url").getValueNode());
-                }
-                if (keys.containsKey("page_size")) {
-                    pageSize = nodes.positive(keys.get("page_size").getValueNode(), "site.page_size");
-                }
+            if (tuple == null) {
+                warnings.add(noSiteUrl());
+                return new SiteSettings("信息流", output, output.resolve("public"), SiteSettings.DEFAULT_URL,
+                        SiteSettings.DEFAULT_PAGE_SIZE);
             }
+            Map<String, NodeTuple> keys = nodes.mapping(tuple.getValueNode(), "site", SITE_KEYS);
+            String title = nodes.optional(keys, "site", "title", nodes::text).orElse("信息流");
+            output = nodes.optional(keys, "site", "output", nodes::text).map(text -> base.resolve(text).normalize())
+                    .orElse(output);
+            Path publicDir = nodes.optional(keys, "site", "public", nodes::text)
+                    .map(text -> base.resolve(text).normalize()).orElse(output.resolve("public"));
+            if (!keys.containsKey("url")) {
+                warnings.add(noSiteUrl());
+            }
+            URI url = nodes.optional(keys, "site", "url", (node, key) -> siteUrl(node)).orElse(SiteSettings.DEFAULT_URL);
+            int pageSize = nodes.optional(keys, "site", "page_size", nodes::positive)
+                    .orElse(SiteSettings.DEFAULT_PAGE_SIZE);
             return new SiteSettings(title, output, publicDir, url, pageSize);
+        }
+
+        private String noSiteUrl() {
+            return file + ": site.url is not set, so the site's feeds, sitemap and links name "
+                    + SiteSettings.DEFAULT_URL + "; set it to the address the site is served from";
         }
 
         private URI siteUrl(Node node) throws ConfigException {
@@ -167,63 +195,68 @@ public final class ConfigLoader {
                             + text + "'");
         }
 
-        private FetchOptions fetch(NodeTuple tuple) throws ConfigException {
+        private FetchOptions fetch(NodeTuple tuple) {
             Map<String, NodeTuple> keys = nodes.mapping(tuple.getValueNode(), "fetch", FETCH_KEYS);
             FetchOptions defaults = FetchOptions.DEFAULTS;
             List<String> allow = new ArrayList<>();
             if (keys.containsKey("allow")) {
                 Node node = keys.get("allow").getValueNode();
                 for (Node item : node instanceof SequenceNode seq ? seq.getValue() : List.of(node)) {
-                    allow.add(nodes.text(item, "fetch.allow").strip());
+                    nodes.attempt(() -> nodes.text(item, "fetch.allow").strip()).ifPresent(entry -> {
+                        Optional<String> problem = allowCheck.problem(entry);
+                        if (problem.isPresent()) {
+                            nodes.problem(ConfigNodes.line(item), "fetch.allow", problem.get());
+                        } else {
+                            allow.add(entry);
+                        }
+                    });
                 }
             }
             return new FetchOptions(
-                    keys.containsKey("timeout") ? nodes.positiveDuration(keys.get("timeout").getValueNode(), "fetch.timeout")
-                            : defaults.timeout(),
-                    keys.containsKey("concurrency")
-                            ? nodes.positive(keys.get("concurrency").getValueNode(), "fetch.concurrency") : defaults.concurrency(),
-                    keys.containsKey("per_host")
-                            ? nodes.positive(keys.get("per_host").getValueNode(), "fetch.per_host") : defaults.perHost(),
-                    keys.containsKey("min_gap") ? nodes.duration(keys.get("min_gap").getValueNode(), "fetch.min_gap")
-                            : defaults.minGap(),
-                    keys.containsKey("user_agent")
-                            ? Optional.of(nodes.text(keys.get("user_agent").getValueNode(), "fetch.user_agent").strip())
-                            : Optional.empty(),
+                    nodes.optional(keys, "fetch", "timeout", nodes::positiveDuration).orElse(defaults.timeout()),
+                    nodes.optional(keys, "fetch", "concurrency", nodes::positive).orElse(defaults.concurrency()),
+                    nodes.optional(keys, "fetch", "per_host", nodes::positive).orElse(defaults.perHost()),
+                    nodes.optional(keys, "fetch", "min_gap", nodes::duration).orElse(defaults.minGap()),
+                    nodes.optional(keys, "fetch", "user_agent", nodes::text).map(String::strip),
                     allow);
         }
 
-        private ScheduleOptions schedule(NodeTuple tuple) throws ConfigException {
+        private ScheduleOptions schedule(NodeTuple tuple) {
             Map<String, NodeTuple> keys = nodes.mapping(tuple.getValueNode(), "schedule", SCHEDULE_KEYS);
             ScheduleOptions defaults = ScheduleOptions.DEFAULTS;
-            var min = keys.containsKey("min_interval")
-                    ? nodes.positiveDuration(keys.get("min_interval").getValueNode(), "schedule.min_interval")
-                    : defaults.minInterval();
-            var max = keys.containsKey("max_interval")
-                    ? nodes.positiveDuration(keys.get("max_interval").getValueNode(), "schedule.max_interval")
-                    : defaults.maxInterval();
+            var min = nodes.optional(keys, "schedule", "min_interval", nodes::positiveDuration)
+                    .orElse(defaults.minInterval());
+            var max = nodes.optional(keys, "schedule", "max_interval", nodes::positiveDuration)
+                    .orElse(defaults.maxInterval());
             if (min.compareTo(max) > 0) {
-                throw new ConfigException(file, ConfigNodes.line(tuple.getValueNode()), "schedule",
+                nodes.problem(ConfigNodes.line(tuple.getValueNode()), "schedule",
                         "min_interval must not exceed max_interval");
+                max = min;
             }
             return new ScheduleOptions(min, max,
-                    keys.containsKey("backoff_cap")
-                            ? nodes.positiveDuration(keys.get("backoff_cap").getValueNode(), "schedule.backoff_cap")
-                            : defaults.backoffCap(),
-                    keys.containsKey("gone_after")
-                            ? nodes.positiveDuration(keys.get("gone_after").getValueNode(), "schedule.gone_after")
-                            : defaults.goneAfter());
+                    nodes.optional(keys, "schedule", "backoff_cap", nodes::positiveDuration)
+                            .orElse(defaults.backoffCap()),
+                    nodes.optional(keys, "schedule", "gone_after", nodes::positiveDuration)
+                            .orElse(defaults.goneAfter()));
         }
 
-        private String storage(String url) {
+        /** A {@code jdbc:sqlite:} URL, its file resolved against the configuration's folder. */
+        private String storage(Node node, String key) throws ConfigException {
+            String url = nodes.text(node, key).strip();
             String prefix = "jdbc:sqlite:";
-            if (url.startsWith(prefix)) {
-                String location = url.substring(prefix.length());
-                boolean special = location.isEmpty() || location.startsWith(":") || location.startsWith("file:");
-                if (!special && !Path.of(location).isAbsolute()) {
-                    return prefix + base.resolve(location).normalize();
-                }
+            if (!url.startsWith(prefix)) {
+                throw new ConfigException(file, ConfigNodes.line(node), key, "expected a SQLite store like "
+                        + "jdbc:sqlite:gleaner.db (the only kind supported so far), got '" + url + "'");
             }
-            return url;
+            return storage(url.substring(prefix.length()));
+        }
+
+        private String storage(String location) {
+            boolean special = location.isEmpty() || location.startsWith(":") || location.startsWith("file:");
+            if (!special && !Path.of(location).isAbsolute()) {
+                return "jdbc:sqlite:" + base.resolve(location).normalize();
+            }
+            return "jdbc:sqlite:" + location;
         }
 
         private List<RsshubInstance> instances(Node node) throws ConfigException {
@@ -236,18 +269,18 @@ public final class ConfigLoader {
                 if (item instanceof MappingNode) {
                     Map<String, NodeTuple> keys = nodes.mapping(item, "rsshub", INSTANCE_KEYS);
                     if (!keys.containsKey("url")) {
-                        throw new ConfigException(file, ConfigNodes.line(item), "rsshub", "an instance needs its url");
+                        nodes.problem(ConfigNodes.line(item), "rsshub", "an instance needs its url");
+                        continue;
                     }
                     urlNode = keys.get("url").getValueNode();
-                    if (keys.containsKey("key")) {
-                        key = Optional.of(nodes.text(keys.get("key").getValueNode(), "rsshub.key"));
-                    }
-                    code = keys.containsKey("code") && nodes.bool(keys.get("code").getValueNode(), "rsshub.code");
+                    key = nodes.optional(keys, "rsshub", "key", nodes::text);
+                    code = nodes.optional(keys, "rsshub", "code", nodes::bool).orElse(false);
                 }
                 String url = nodes.text(urlNode, "rsshub").strip();
                 if (!url.startsWith("http://") && !url.startsWith("https://")) {
-                    throw new ConfigException(file, ConfigNodes.line(urlNode), "rsshub",
+                    nodes.problem(ConfigNodes.line(urlNode), "rsshub",
                             "expected the http(s) URL of an RSSHub instance, got '" + url + "'");
+                    continue;
                 }
                 instances.add(new RsshubInstance(url.endsWith("/") ? url.substring(0, url.length() - 1) : url, key,
                         code));
@@ -255,33 +288,42 @@ public final class ConfigLoader {
             return instances;
         }
 
-        private void tree(Node node, List<String> path, List<Subscription> out) throws ConfigException {
+        /** The leaves under {@code node}; a wrong branch is noted and left out, its siblings still read. */
+        private void tree(Node node, List<String> path, List<Subscription> out) {
             String key = keyOf(path);
             if (!(node instanceof MappingNode map)) {
-                throw new ConfigException(file, ConfigNodes.line(node), key,
+                nodes.problem(ConfigNodes.line(node), key,
                         "expected a mapping of categories, sites and feeds, got " + ConfigNodes.describe(node));
+                return;
             }
             if (map.getValue().isEmpty()) {
-                throw new ConfigException(file, ConfigNodes.line(node), key, "is empty; expected categories or feeds under it");
+                nodes.problem(ConfigNodes.line(node), key, "is empty; expected categories or feeds under it");
+                return;
             }
             Set<String> seen = new HashSet<>();
             for (NodeTuple tuple : map.getValue()) {
-                String name = nodes.text(tuple.getKeyNode(), key.isEmpty() ? "subscriptions" : key).strip();
+                Optional<String> named = nodes.attempt(() -> nodes.text(tuple.getKeyNode(), key).strip());
+                if (named.isEmpty()) {
+                    continue;
+                }
+                String name = named.get();
                 List<String> childPath = append(path, name);
                 if (name.isEmpty()) {
-                    throw new ConfigException(file, ConfigNodes.line(tuple.getKeyNode()), key, "a category or feed name is blank");
+                    nodes.problem(ConfigNodes.line(tuple.getKeyNode()), key, "a category or feed name is blank");
+                    continue;
                 }
                 if (!seen.add(name)) {
-                    throw new ConfigException(file, ConfigNodes.line(tuple.getKeyNode()), keyOf(childPath),
+                    nodes.problem(ConfigNodes.line(tuple.getKeyNode()), keyOf(childPath),
                             "appears twice under the same parent");
+                    continue;
                 }
                 Node value = tuple.getValueNode();
                 if (value instanceof ScalarNode) {
-                    out.add(leaf(childPath, value, Map.of()));
+                    leaf(childPath, value, Map.of()).ifPresent(out::add);
                 } else if (value instanceof MappingNode child && hasKey(child, "url")) {
-                    out.add(leaf(childPath, value, nodes.mapping(value, keyOf(childPath), LEAF_KEYS)));
+                    leaf(childPath, value, nodes.mapping(value, keyOf(childPath), LEAF_KEYS)).ifPresent(out::add);
                 } else if (value instanceof MappingNode child && onlyOptions(child)) {
-                    throw new ConfigException(file, ConfigNodes.line(value), keyOf(childPath),
+                    nodes.problem(ConfigNodes.line(value), keyOf(childPath),
                             "has feed options but no 'url'; expected url: followed by the feed's address");
                 } else {
                     tree(value, childPath, out);
@@ -289,28 +331,23 @@ public final class ConfigLoader {
             }
         }
 
-        private Subscription leaf(List<String> levels, Node node, Map<String, NodeTuple> options)
-                throws ConfigException {
+        /** The subscription a leaf declares, or empty when its URL is wrong (noted). */
+        private Optional<Subscription> leaf(List<String> levels, Node node, Map<String, NodeTuple> options) {
             String key = keyOf(levels);
             CategoryPath path = new CategoryPath(levels);
             Node urlNode = options.isEmpty() ? node : options.get("url").getValueNode();
             String urlKey = options.isEmpty() ? key : key + ".url";
-            String url = url(nodes.text(urlNode, urlKey), urlNode, urlKey);
-            String author = options.containsKey("author")
-                    ? nodes.text(options.get("author").getValueNode(), key + ".author")
-                    : path.site();
-            OptionalInt limit = options.containsKey("limit")
-                    ? OptionalInt.of(nodes.positive(options.get("limit").getValueNode(), key + ".limit"))
-                    : OptionalInt.empty();
-            var interval = options.containsKey("interval")
-                    ? nodes.positiveDuration(options.get("interval").getValueNode(), key + ".interval")
-                    : Subscription.DEFAULT_INTERVAL;
-            boolean comments = options.containsKey("comments")
-                    && nodes.bool(options.get("comments").getValueNode(), key + ".comments");
-            Optional<String> image = options.containsKey("image")
-                    ? Optional.of(nodes.text(options.get("image").getValueNode(), key + ".image"))
-                    : Optional.empty();
-            return new Subscription(path, url, author, limit, interval, comments, image);
+            Optional<String> url = nodes.attempt(() -> url(nodes.text(urlNode, urlKey), urlNode, urlKey));
+            String author = nodes.optional(options, key, "author", nodes::text).orElse(path.site());
+            OptionalInt limit = nodes.optional(options, key, "limit", nodes::positive)
+                    .map(OptionalInt::of).orElse(OptionalInt.empty());
+            var interval = nodes.optional(options, key, "interval", nodes::positiveDuration)
+                    .orElse(Subscription.DEFAULT_INTERVAL);
+            boolean comments = nodes.optional(options, key, "comments", nodes::bool).orElse(false);
+            Optional<String> image = nodes.optional(options, key, "image", nodes::text);
+            boolean update = nodes.optional(options, key, "update", nodes::bool).orElse(false);
+            return url.map(address -> new Subscription(path, address, author, limit, interval, comments, image,
+                    update));
         }
 
         private String url(String text, Node node, String key) throws ConfigException {

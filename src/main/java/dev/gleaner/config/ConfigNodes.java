@@ -1,8 +1,11 @@
 package dev.gleaner.config;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -12,13 +15,57 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads the values of one configuration file's YAML nodes: text, numbers, switches, durations and
- * mappings of known keys, each refused with the file, line and key and what was expected.
+ * mappings of known keys, each refused with the file, line and key and what was expected. Problems are
+ * collected as they are found, so a file's every mistake is reported at once.
  */
 final class ConfigNodes {
     private final Path file;
+    private final List<ConfigException> problems = new ArrayList<>();
 
     ConfigNodes(Path file) {
         this.file = file;
+    }
+
+    /** A value read from a node, or a problem. */
+    @FunctionalInterface
+    interface Read<T> {
+        T from(Node node, String key) throws ConfigException;
+    }
+
+    /** A value that may be read, or a problem. */
+    @FunctionalInterface
+    interface Attempt<T> {
+        T get() throws ConfigException;
+    }
+
+    /** The value of {@code name} in {@code keys} (key {@code section.name}), or empty when absent or wrong. */
+    <T> Optional<T> optional(Map<String, NodeTuple> keys, String section, String name, Read<T> read) {
+        NodeTuple tuple = keys.get(name);
+        if (tuple == null) {
+            return Optional.empty();
+        }
+        String key = section.isEmpty() ? name : section + "." + name;
+        return attempt(() -> read.from(tuple.getValueNode(), key));
+    }
+
+    /** What {@code attempt} gives, or empty after noting its problem. */
+    <T> Optional<T> attempt(Attempt<T> attempt) {
+        try {
+            return Optional.ofNullable(attempt.get());
+        } catch (ConfigException e) {
+            problems.add(e);
+            return Optional.empty();
+        }
+    }
+
+    /** Notes a problem and goes on. */
+    void problem(int line, String key, String problem) {
+        problems.add(new ConfigException(file, line, key, problem));
+    }
+
+    /** Every problem noted, as one exception, if there was any. */
+    Optional<ConfigException> problems() {
+        return problems.isEmpty() ? Optional.empty() : Optional.of(ConfigException.of(problems));
     }
 
     java.time.Duration positiveDuration(Node node, String key) throws ConfigException {
@@ -35,20 +82,25 @@ final class ConfigNodes {
                 "expected a duration like 30s, 30m, 1h or 1d, got '" + text + "'"));
     }
 
-    Map<String, NodeTuple> mapping(Node node, String key, Set<String> allowed) throws ConfigException {
-        if (!(node instanceof MappingNode map)) {
-            throw new ConfigException(file, line(node), key, "expected a mapping, got " + describe(node));
-        }
+    /** The known keys of a mapping; an unknown or doubled key, or a node that is no mapping, is noted. */
+    Map<String, NodeTuple> mapping(Node node, String key, Set<String> allowed) {
         Map<String, NodeTuple> keys = new java.util.LinkedHashMap<>();
+        if (!(node instanceof MappingNode map)) {
+            problem(line(node), key, "expected a mapping, got " + describe(node));
+            return keys;
+        }
         for (NodeTuple tuple : map.getValue()) {
-            String name = text(tuple.getKeyNode(), key);
+            Optional<String> named = attempt(() -> text(tuple.getKeyNode(), key));
+            if (named.isEmpty()) {
+                continue;
+            }
+            String name = named.get();
             String full = key.isEmpty() ? name : key + "." + name;
             if (!allowed.contains(name)) {
-                throw new ConfigException(file, line(tuple.getKeyNode()), full,
+                problem(line(tuple.getKeyNode()), full,
                         "unknown key; expected one of " + String.join(", ", new java.util.TreeSet<>(allowed)));
-            }
-            if (keys.put(name, tuple) != null) {
-                throw new ConfigException(file, line(tuple.getKeyNode()), full, "appears twice");
+            } else if (keys.putIfAbsent(name, tuple) != null) {
+                problem(line(tuple.getKeyNode()), full, "appears twice");
             }
         }
         return keys;

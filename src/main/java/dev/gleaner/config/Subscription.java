@@ -17,6 +17,8 @@ import java.util.OptionalInt;
  * @param comments the {@code comments} flag written in each post; default false
  * @param image the cover image URL template for items without an image, {@code {n}} standing for
  *     the item's stable number; default the picsum template of the original site
+ * @param update whether an item whose title or body changes is written again, in its post and on the
+ *     site; default false: the first version stays, so the blog does not churn
  */
 public record Subscription(
         CategoryPath path,
@@ -25,7 +27,8 @@ public record Subscription(
         OptionalInt limit,
         Duration interval,
         boolean comments,
-        Optional<String> image) {
+        Optional<String> image,
+        boolean update) {
 
     /** How often a feed is fetched unless its leaf says otherwise. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(30);
@@ -42,7 +45,7 @@ public record Subscription(
     /** A subscription with every option at its default. */
     public static Subscription of(CategoryPath path, String url) {
         return new Subscription(path, url, path.site(), OptionalInt.empty(), DEFAULT_INTERVAL, false,
-                Optional.empty());
+                Optional.empty(), false);
     }
 
     /** The identity of the subscription in the store and in entry keys: its category path. */

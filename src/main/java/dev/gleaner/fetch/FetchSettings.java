@@ -2,6 +2,7 @@ package dev.gleaner.fetch;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -87,13 +88,17 @@ public record FetchSettings(
     }
 
     /**
-     * Checks one entry of {@link #allowed()}, for a configuration reader that wants to point at the
-     * line it came from.
-     *
-     * @throws IllegalArgumentException when it is no host name, {@code *.domain}, IP address or CIDR block
+     * Why one entry of {@link #allowed()} cannot be allowed (it is no host name, {@code *.domain}, IP
+     * address or CIDR block), for a configuration reader that points at the line it came from; empty
+     * when it can.
      */
-    public static void checkAllowed(String entry) {
-        AllowList.of(List.of(entry));
+    public static Optional<String> allowProblem(String entry) {
+        try {
+            AllowList.of(List.of(entry));
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /** The base URLs of the RSSHub instances, in order, without their keys. */

@@ -11,7 +11,8 @@ import java.util.Objects;
  * run and every machine.
  *
  * <p>The key hashes the subscription's identity with the item's guid, else its link, else its title
- * and date, so an item keeps its key when its text is edited.
+ * and date, so an item keeps its key when its text is edited. An item with none of those is known by
+ * its body alone ({@link #isByContent}), so two such items are never taken for one.
  *
  * @param value 16 lower-case hex digits
  */
@@ -34,12 +35,19 @@ public record EntryKey(String value) {
             identity = "guid\u0000" + entry.guid().strip();
         } else if (!entry.link().isBlank()) {
             identity = "link\u0000" + entry.link().strip();
+        } else if (isByContent(entry)) {
+            identity = "body\u0000" + entry.body().strip();
         } else {
             identity = "title\u0000" + entry.title().strip() + "\u0000"
                     + entry.date().map(Object::toString).orElse("");
         }
         byte[] digest = sha256(subscriptionId + "\u0000" + identity);
         return new EntryKey(HexFormat.of().formatHex(digest, 0, HEX_DIGITS / 2));
+    }
+
+    /** Whether {@code entry} has no guid, link, title or date, so that only its body tells it apart. */
+    public static boolean isByContent(Entry entry) {
+        return entry.guid().isBlank() && entry.link().isBlank() && entry.title().isBlank() && entry.date().isEmpty();
     }
 
     /** A short form for file names, enough to tell two items with the same title apart. */

@@ -45,14 +45,14 @@ import org.jspecify.annotations.Nullable;
  * allocate only the result and throw nothing ({@link Rfc1123Dates}, {@link IsoDates}); the rest goes
  * word by word ({@link LenientDates}). Stateless and thread-safe.
  */
-final class FeedDates {
+public final class FeedDates {
     private static final int MAX_LENGTH = 160;
 
     private FeedDates() {
     }
 
     /** The instant a feed's date text stands for, or empty when it cannot be read; never "now". */
-    static Optional<Instant> parse(String text) {
+    public static Optional<Instant> parse(String text) {
         return Optional.ofNullable(read(text));
     }
 

@@ -5,34 +5,90 @@ import dev.gleaner.content.ContentHash;
 import dev.gleaner.model.Entry;
 import dev.gleaner.model.EntryKey;
 import dev.gleaner.model.Feed;
+import dev.gleaner.publish.PostNames;
 import dev.gleaner.store.SeenEntry;
+import dev.gleaner.store.StoredEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-/** Turns a parsed feed into the entries to record: limited, keyed and newest first. */
-final class FeedEntries {
-    private FeedEntries() {
+/**
+ * Turns a parsed feed into the entries to record: limited, keyed and newest first, each matched with
+ * the adopted post that is its own.
+ *
+ * @param entries the entries, newest first
+ * @param warnings what a person should know about the feed's items
+ */
+record FeedEntries(List<SeenEntry> entries, List<String> warnings) {
+
+    FeedEntries {
+        entries = List.copyOf(entries);
+        warnings = List.copyOf(warnings);
     }
 
     /**
      * The feed's entries as the store records them: the first {@code limit} of the document (as
      * RSSHub's own {@code limit} does), then sorted newest first; undated entries keep their place
-     * ahead of dated ones, since feeds list their newest items first.
+     * ahead of dated ones, since feeds list their newest items first. Of two items with one key, the
+     * first in the document is kept.
+     *
+     * @param keySeed what the subscription's entry keys are made from
+     * @param adopted the subscription's adopted posts not yet taken over: an item whose post title is one
+     *     of theirs takes that post
      */
-    static List<SeenEntry> of(Subscription subscription, Feed feed) {
+    static FeedEntries of(Subscription subscription, String keySeed, Feed feed, List<StoredEntry> adopted) {
         List<Entry> entries = feed.entries();
         int limit = subscription.limit().orElse(Integer.MAX_VALUE);
         if (entries.size() > limit) {
             entries = entries.subList(0, limit);
         }
-        List<Entry> sorted = new ArrayList<>(entries);
-        sorted.sort(Comparator.comparing((Entry entry) -> entry.date().orElse(Instant.MAX)).reversed());
-        List<SeenEntry> seen = new ArrayList<>(sorted.size());
-        for (Entry entry : sorted) {
-            seen.add(new SeenEntry(EntryKey.of(subscription.id(), entry), entry, ContentHash.of(entry)));
+        List<String> warnings = new ArrayList<>();
+        Set<EntryKey> keys = new HashSet<>();
+        List<SeenEntry> seen = new ArrayList<>(entries.size());
+        int byContent = 0;
+        int doubled = 0;
+        for (Entry entry : entries) {
+            EntryKey key = EntryKey.of(keySeed, entry);
+            if (!keys.add(key)) {
+                doubled++;
+                continue;
+            }
+            if (EntryKey.isByContent(entry)) {
+                byContent++;
+            }
+            seen.add(new SeenEntry(key, entry, ContentHash.of(entry)));
         }
-        return seen;
+        if (byContent > 0) {
+            warnings.add(byContent + (byContent == 1 ? " item has" : " items have")
+                    + " no guid, link, title or date: each is told apart by its body");
+        }
+        if (doubled > 0) {
+            warnings.add(doubled + (doubled == 1 ? " item repeats" : " items repeat")
+                    + " the guid, link or title and date of an item above it, and is left out");
+        }
+        seen.sort(Comparator.comparing((SeenEntry one) -> one.entry().date().orElse(Instant.MAX)).reversed());
+        return new FeedEntries(adopting(seen, adopted), warnings);
+    }
+
+    private static List<SeenEntry> adopting(List<SeenEntry> seen, List<StoredEntry> adopted) {
+        if (adopted.isEmpty()) {
+            return seen;
+        }
+        Map<String, EntryKey> byTitle = new HashMap<>();
+        for (StoredEntry post : adopted) {
+            byTitle.putIfAbsent(PostNames.title(post.entry().title()), post.key());
+        }
+        List<SeenEntry> matched = new ArrayList<>(seen.size());
+        for (SeenEntry one : seen) {
+            Optional<EntryKey> post = Optional.ofNullable(byTitle.remove(PostNames.title(one.entry().title())));
+            matched.add(new SeenEntry(one.key(), one.entry(), one.contentHash(), post));
+        }
+        return matched;
     }
 }

@@ -2,9 +2,11 @@ package dev.gleaner.pipeline;
 
 import dev.gleaner.config.Subscription;
 import dev.gleaner.publish.BaseUri;
+import dev.gleaner.publish.HexoPostMover;
 import dev.gleaner.publish.HexoPostWriter;
 import dev.gleaner.publish.PostInput;
 import dev.gleaner.store.EntryStore;
+import dev.gleaner.store.MovingPost;
 import dev.gleaner.store.StoredEntry;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -12,48 +14,81 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Publishes the entries the store has queued, each as one post; one that fails stays queued. */
+/**
+ * Brings the posts up to date with the store: moves the posts of subscriptions that moved, then
+ * publishes the queued entries, each as one post. One that fails stays queued for the next pass.
+ */
 public final class PostPublisher {
+    private static final Logger LOG = LoggerFactory.getLogger(PostPublisher.class);
     private final EntryStore entries;
     private final HexoPostWriter writer;
+    private final HexoPostMover mover;
 
-    public PostPublisher(EntryStore entries, HexoPostWriter writer) {
+    public PostPublisher(EntryStore entries, HexoPostWriter writer, HexoPostMover mover) {
         this.entries = Objects.requireNonNull(entries, "entries");
         this.writer = Objects.requireNonNull(writer, "writer");
+        this.mover = Objects.requireNonNull(mover, "mover");
     }
 
     /**
-     * What publishing did.
+     * Moves what moved, then publishes the queued entries of {@code publishing}.
      *
-     * @param written files written
-     * @param failures one line per entry that could not be published
+     * @param configured every subscription of the configuration: the moved posts' new places
+     * @param publishing the subscriptions whose queued entries are published
      */
-    record Published(int written, List<String> failures) {
-    }
-
-    /** Publishes the queued entries of the given subscriptions. */
-    Published publishPending(List<Subscription> subscriptions) {
-        Map<String, Subscription> byPath = new HashMap<>();
-        for (Subscription subscription : subscriptions) {
-            byPath.put(subscription.id(), subscription);
-        }
-        int written = 0;
+    RunSummary.Posts publish(List<Subscription> configured, List<Subscription> publishing) {
+        Map<String, Subscription> byPath = byPath(configured);
         List<String> failures = new ArrayList<>();
-        for (StoredEntry pending : entries.pending()) {
-            Subscription subscription = byPath.get(pending.subscriptionPath());
+        int moved = 0;
+        for (MovingPost post : entries.moving()) {
+            Subscription subscription = byPath.get(post.subscriptionPath());
             if (subscription == null) {
                 continue;
             }
             try {
-                if (writer.publish(input(subscription, pending), pending.postPath())) {
-                    written++;
+                if (mover.move(post, subscription.path(), subscription.author())) {
+                    moved++;
                 }
-            } catch (IOException | RuntimeException e) {
-                failures.add(subscription.id() + ": '" + pending.entry().title() + "': " + e.getMessage());
+            } catch (IOException e) {
+                failures.add(subscription.id() + ": post " + post.from() + " not moved: " + e.getMessage());
             }
         }
-        return new Published(written, failures);
+        Map<String, Subscription> published = byPath(publishing);
+        int written = 0;
+        int kept = 0;
+        for (StoredEntry pending : entries.pending()) {
+            Subscription subscription = published.get(pending.subscriptionPath());
+            if (subscription == null) {
+                continue;
+            }
+            try {
+                switch (writer.publish(input(subscription, pending), pending.postPath())) {
+                    case WRITTEN -> written++;
+                    case KEPT -> kept++;
+                    case UNCHANGED -> {
+                        // a post an interrupted pass had already written
+                    }
+                }
+            } catch (IOException e) {
+                failures.add(subscription.id() + ": '" + pending.entry().title() + "': " + e.getMessage());
+            } catch (RuntimeException e) {
+                // A bug, not bad input: said loudly with its trace, and the other posts still go out.
+                LOG.error("{}: '{}' not published", subscription.id(), pending.entry().title(), e);
+                failures.add(subscription.id() + ": '" + pending.entry().title() + "': internal error: " + e);
+            }
+        }
+        return new RunSummary.Posts(written, kept, moved, failures);
+    }
+
+    private static Map<String, Subscription> byPath(List<Subscription> subscriptions) {
+        Map<String, Subscription> byPath = new HashMap<>();
+        for (Subscription subscription : subscriptions) {
+            byPath.put(subscription.id(), subscription);
+        }
+        return byPath;
     }
 
     private static PostInput input(Subscription subscription, StoredEntry stored) {

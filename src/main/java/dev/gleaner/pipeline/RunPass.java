@@ -5,6 +5,7 @@ import dev.gleaner.config.Config;
 import dev.gleaner.config.Subscription;
 import dev.gleaner.store.FetchFailure;
 import dev.gleaner.store.Health;
+import dev.gleaner.store.Reconciliation;
 import dev.gleaner.store.RecordedFetch;
 import dev.gleaner.store.Store;
 import dev.gleaner.store.SubscriptionState;
@@ -12,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -21,8 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One pass over the subscriptions: fetch and parse the due ones concurrently (politely, per host),
- * record each result in the store as it comes, then publish every entry the store has queued.
+ * One pass over the subscriptions: make the store agree with the configuration's tree, fetch and parse
+ * the due subscriptions concurrently (politely, per host), record each result in the store as it comes,
+ * then move the posts of moved subscriptions and publish every entry the store has queued.
  *
  * <p>Entries are recorded before their posts are written and marked published after, so a pass
  * killed at any point is finished by the next one. One failing feed never stops the others.
@@ -47,23 +51,31 @@ public final class RunPass {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Runs the pass and says what it did. */
+    /**
+     * Runs the pass and says what it did: makes the store agree with the configuration's tree (moves,
+     * retirements), fetches what is due, records it, and brings the posts up to date.
+     */
     public RunSummary run(RunOptions options, ProgressListener progress) {
         Instant start = clock.instant();
+        Reconciliation tree = store.subscriptions().reconcileAll(config.subscriptions(), start);
+        Map<String, SubscriptionState> states = new HashMap<>();
+        tree.states().forEach(state -> states.put(state.path(), state));
         List<Subscription> covered = covered(options.only());
         List<Due> due = new ArrayList<>();
-        List<SubscriptionState> states = store.subscriptions().reconcileAll(covered, start);
-        for (int i = 0; i < covered.size(); i++) {
-            if (options.all() || states.get(i).health().isDue(start)) {
-                due.add(new Due(covered.get(i), states.get(i)));
+        for (Subscription subscription : covered) {
+            SubscriptionState state = states.get(subscription.id());
+            if (options.all() || state.health().isDue(start)) {
+                due.add(new Due(subscription, state));
             }
         }
         Tally tally = new Tally();
         fetchAll(due, progress, tally);
-        PostPublisher.Published published = publisher.publishPending(covered);
-        return new RunSummary(covered.size(), covered.size() - due.size(), tally.fetched, tally.notModified,
-                tally.failures, tally.itemsSeen, tally.itemsNew, published.written(), published.failures(),
-                Duration.between(start, clock.instant()));
+        RunSummary.Posts posts = publisher.publish(config.subscriptions(), covered);
+        return new RunSummary(
+                new RunSummary.Fetches(covered.size(), covered.size() - due.size(), tally.fetched, tally.notModified,
+                        tally.failures),
+                new RunSummary.Items(tally.itemsSeen, tally.itemsNew, tally.heldBack, tally.adopted, tally.updated),
+                posts, tree, Duration.between(start, clock.instant()));
     }
 
     private List<Subscription> covered(List<CategoryPath> only) {
@@ -123,11 +135,19 @@ public final class RunPass {
             }
             Optional<Duration> hint = parsed.hint().or(() -> parsed.feed().info().ttl());
             Instant next = schedule.afterSuccess(now, subscription.interval(), hint);
-            RecordedFetch recorded = store.entries().onFetched(id, now, parsed.memo(), next,
-                    FeedEntries.of(subscription, parsed.feed()), config.backlog());
+            FeedEntries entries = FeedEntries.of(subscription, result.state().keySeed(), parsed.feed(),
+                    store.entries().adopted(id));
+            for (String warning : entries.warnings()) {
+                LOG.warn("{}: {}", subscription.id(), warning);
+            }
+            RecordedFetch recorded = store.entries().onFetched(id, now, parsed.memo(), next, entries.entries(),
+                    config.backlog(), subscription.update());
             tally.fetched++;
             tally.itemsSeen += recorded.seen();
             tally.itemsNew += recorded.added();
+            tally.heldBack += recorded.skipped();
+            tally.adopted += recorded.adopted();
+            tally.updated += recorded.updated();
         }
     }
 
@@ -148,6 +168,9 @@ public final class RunPass {
         int notModified;
         int itemsSeen;
         int itemsNew;
+        int heldBack;
+        int adopted;
+        int updated;
         final List<FeedFailure> failures = new ArrayList<>();
     }
 }

@@ -1,36 +1,67 @@
 package dev.gleaner.pipeline;
 
+import dev.gleaner.store.Reconciliation;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What one pass did.
  *
- * @param feeds subscriptions covered
- * @param notDue of those, the ones left for a later pass because they were not due
- * @param fetched feeds fetched with a new body and parsed
- * @param notModified feeds that had not changed
- * @param failures feeds that failed, with the reason
- * @param itemsSeen items in the fetched feeds
- * @param itemsNew of those, items never seen before
- * @param postsWritten post files written
- * @param postFailures entries whose post could not be written; they stay queued for the next pass
+ * @param fetches what fetching the feeds gave
+ * @param items what the fetched feeds held
+ * @param posts what publishing wrote
+ * @param tree how the category tree changed since the last pass: moves, retirements, returns
  * @param took how long the pass took
  */
-public record RunSummary(
-        int feeds,
-        int notDue,
-        int fetched,
-        int notModified,
-        List<FeedFailure> failures,
-        int itemsSeen,
-        int itemsNew,
-        int postsWritten,
-        List<String> postFailures,
-        Duration took) {
+public record RunSummary(Fetches fetches, Items items, Posts posts, Reconciliation tree, Duration took) {
 
     public RunSummary {
-        failures = List.copyOf(failures);
-        postFailures = List.copyOf(postFailures);
+        Objects.requireNonNull(fetches, "fetches");
+        Objects.requireNonNull(items, "items");
+        Objects.requireNonNull(posts, "posts");
+        Objects.requireNonNull(tree, "tree");
+        Objects.requireNonNull(took, "took");
+    }
+
+    /**
+     * What fetching gave.
+     *
+     * @param feeds subscriptions covered
+     * @param notDue of those, the ones left for a later pass because they were not due
+     * @param fetched feeds fetched with a new body and parsed
+     * @param notModified feeds that had not changed
+     * @param failures feeds that failed, with the reason
+     */
+    public record Fetches(int feeds, int notDue, int fetched, int notModified, List<FeedFailure> failures) {
+        public Fetches {
+            failures = List.copyOf(failures);
+        }
+    }
+
+    /**
+     * What the fetched feeds held.
+     *
+     * @param seen items in the fetched feeds
+     * @param added of those, items never seen before
+     * @param heldBack of the new ones, items a new subscription's backlog left unpublished
+     * @param adopted of the new ones, items whose post was already on disk and was kept
+     * @param updated known items whose changed title or body is published again ({@code update: true})
+     */
+    public record Items(int seen, int added, int heldBack, int adopted, int updated) {
+    }
+
+    /**
+     * What publishing did.
+     *
+     * @param written post files written
+     * @param kept posts already on disk, unknown to the store, recognised as their items' and kept
+     * @param moved post files moved with their subscription to its new place in the tree
+     * @param failures one line per post that could not be written or moved; it is tried again next pass
+     */
+    public record Posts(int written, int kept, int moved, List<String> failures) {
+        public Posts {
+            failures = List.copyOf(failures);
+        }
     }
 }

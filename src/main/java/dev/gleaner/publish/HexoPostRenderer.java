@@ -60,6 +60,11 @@ public final class HexoPostRenderer {
         return new Rendered(post.toString(), body);
     }
 
+    /** {@code html} sanitized as a post's body is, relative links resolved against {@code baseUri}. */
+    public String sanitized(String html, String baseUri) {
+        return sanitizer.sanitize(html, baseUri);
+    }
+
     /**
      * The cover of an item whose body has no image: the subscription's template, else the original
      * site's, with {@code {n}} replaced by the item's stable number.

@@ -1,13 +1,16 @@
 package dev.gleaner.publish;
 
 import dev.gleaner.model.EntryKey;
+import dev.gleaner.parse.FeedDates;
 import dev.gleaner.store.EntryStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,34 +22,52 @@ import java.util.Optional;
  * holds, or a file that is not ours, gets a short suffix from the entry's key instead of being
  * overwritten.
  *
+ * <p>The posts are the memory of last resort: a post already at the entry's path, which the store does
+ * not know (the store was lost, or restored from an older copy), whose front matter names the same
+ * title, is the entry's post. It is kept byte for byte (its date, cover and body as written) and
+ * recorded as published.
+ *
  * <p>Not thread-safe: one writer publishes at a time.
  */
 public final class HexoPostWriter {
-    private final Path postsDir;
+    private final PostsFolder folder;
     private final HexoPostRenderer renderer;
     private final EntryStore entries;
     private final InstantSource clock;
 
     public HexoPostWriter(Path postsDir, HexoPostRenderer renderer, EntryStore entries, InstantSource clock) {
-        this.postsDir = Objects.requireNonNull(postsDir, "postsDir");
+        this.folder = new PostsFolder(Objects.requireNonNull(postsDir, "postsDir"));
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.entries = Objects.requireNonNull(entries, "entries");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** What publishing one entry did. */
+    public enum Outcome {
+        /** The post file was written. */
+        WRITTEN,
+        /** The post file already held these bytes. */
+        UNCHANGED,
+        /** A post already on disk, unknown to the store, is the entry's and was kept as it is. */
+        KEPT
+    }
+
     /**
      * Writes the post of {@code input} and records it as published.
      *
-     * @param reserved the path already reserved for this entry by an earlier, interrupted run
-     * @return whether a file was written (false when an identical file was already there)
+     * @param reserved the path already reserved for this entry by an earlier, interrupted run, or the
+     *     path of its post when it is published again
      * @throws IOException when the file cannot be written (the message names it and says why); the entry
      *     then stays queued
      */
-    public boolean publish(PostInput input, Optional<String> reserved) throws IOException {
+    public Outcome publish(PostInput input, Optional<String> reserved) throws IOException {
         HexoPostRenderer.Rendered post = renderer.renderWithBody(input);
         byte[] bytes = post.text().getBytes(StandardCharsets.UTF_8);
+        if (reserved.isEmpty() && keepExisting(input, post, bytes)) {
+            return Outcome.KEPT;
+        }
         String relative = reserved.isPresent() ? reserved.get() : reserve(input, bytes);
-        Path file = resolve(relative);
+        Path file = folder.resolve(relative);
         boolean written;
         try {
             written = AtomicFiles.writeIfChanged(file, bytes);
@@ -54,25 +75,65 @@ public final class HexoPostWriter {
             throw new IOException("cannot write " + file + ": " + AtomicFiles.reason(e, file), e);
         }
         entries.onWritten(input.key(), clock.instant(), post.body());
-        return written;
+        return written ? Outcome.WRITTEN : Outcome.UNCHANGED;
+    }
+
+    /** The entry's own distinct name first: of two items with one title, each finds its own post. */
+    private boolean keepExisting(PostInput input, HexoPostRenderer.Rendered post, byte[] bytes) throws IOException {
+        for (String relative : List.of(distinctName(input), plainName(input))) {
+            if (entries.pathOwner(relative).isPresent()) {
+                continue;
+            }
+            Path file = folder.resolve(relative);
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            byte[] existing = Files.readAllBytes(file);
+            Optional<PostFile> found = PostFile.read(new String(existing, StandardCharsets.UTF_8));
+            if (found.isEmpty() || !sameTitle(found.get().title(), input.entry().title())) {
+                continue;
+            }
+            boolean identical = Arrays.equals(existing, bytes);
+            String body = identical ? post.body() : renderer.sanitized(found.get().body(), input.baseUri());
+            Optional<Instant> date = input.entry().date().isPresent() ? Optional.empty()
+                    : found.get().date().flatMap(FeedDates::parse);
+            if (entries.onClaimed(input.key(), relative, clock.instant(), body, date)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a post's title is the one this item's post would be written with. */
+    public static boolean sameTitle(String postTitle, String itemTitle) {
+        return PostNames.title(postTitle).equals(PostNames.title(itemTitle));
     }
 
     private String reserve(PostInput input, byte[] bytes) throws IOException {
-        String folder = folderOf(input);
-        String stem = PostNames.fileStem(input.entry().title());
-        String suffix = input.key().shortForm();
-        String plain = folder + PostNames.fileName(stem.isEmpty() ? suffix : stem, "");
+        String plain = plainName(input);
         if (isFree(input, plain, bytes) && entries.reservePath(input.key(), plain)) {
             return plain;
         }
-        // Without a stem the plain name is already the short key; the whole key tells it apart.
-        String distinct = folder + (stem.isEmpty()
-                ? PostNames.fileName(input.key().value(), "")
-                : PostNames.fileName(stem, "-" + suffix));
+        String distinct = distinctName(input);
         if (isFree(input, distinct, bytes) && entries.reservePath(input.key(), distinct)) {
             return distinct;
         }
-        throw new IOException("no free file name for entry " + input.key() + " in " + resolve(folder));
+        throw new IOException("no free file name for entry " + input.key() + " in "
+                + folder.resolve(PostsFolder.folderOf(input.path())));
+    }
+
+    private static String plainName(PostInput input) {
+        String stem = PostNames.fileStem(input.entry().title());
+        return PostsFolder.folderOf(input.path())
+                + PostNames.fileName(stem.isEmpty() ? input.key().shortForm() : stem, "");
+    }
+
+    /** Without a stem the plain name is already the short key; the whole key tells it apart. */
+    private static String distinctName(PostInput input) {
+        String stem = PostNames.fileStem(input.entry().title());
+        return PostsFolder.folderOf(input.path()) + (stem.isEmpty()
+                ? PostNames.fileName(input.key().value(), "")
+                : PostNames.fileName(stem, "-" + input.key().shortForm()));
     }
 
     /** Free: held by no other entry, and not a file of someone else's (an identical file is adopted). */
@@ -81,23 +142,7 @@ public final class HexoPostWriter {
         if (owner.isPresent()) {
             return owner.get().equals(input.key());
         }
-        Path file = resolve(relative);
+        Path file = folder.resolve(relative);
         return !Files.exists(file) || (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes));
-    }
-
-    private static String folderOf(PostInput input) {
-        StringBuilder folder = new StringBuilder();
-        for (String level : input.path().levels()) {
-            folder.append(PostNames.directory(level)).append('/');
-        }
-        return folder.toString();
-    }
-
-    private Path resolve(String relative) throws IOException {
-        Path file = postsDir.resolve(relative).normalize();
-        if (!file.startsWith(postsDir.normalize())) {
-            throw new IOException("post path escapes the posts folder: " + relative);
-        }
-        return file;
     }
 }

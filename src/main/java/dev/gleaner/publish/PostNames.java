@@ -24,7 +24,7 @@ public final class PostNames {
      * {@code “ ”} turned into {@code _}, line breaks and runs of white space folded to one space,
      * characters that cannot stand in text removed.
      */
-    static String title(String title) {
+    public static String title(String title) {
         StringBuilder out = new StringBuilder(title.length());
         boolean pendingSpace = false;
         for (int i = 0; i < title.length(); ) {

@@ -4,20 +4,26 @@ import dev.gleaner.model.EntryKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The entries seen in feeds, and which of them have been published where. */
 public interface EntryStore {
 
     /**
      * Records a successful fetch in one transaction: what the fetch left for the next one, the
-     * subscription's health and next due time, and every entry of the feed. New entries are queued to be published; when the subscription has
-     * never had an entry, only the newest {@code backlog} of them are, and the rest are remembered
-     * as skipped so they are never published.
+     * subscription's health and next due time, and every entry of the feed.
+     *
+     * <p>A new entry that adopts a post takes it over as its own, published. Other new entries are queued
+     * to be published; when the subscription has never had an entry from a feed, only the newest
+     * {@code backlog} of them are, and the rest are remembered as skipped so they are never published. A
+     * known entry whose content changed is updated, and queued to be published again, only if it was not
+     * yet published or {@code updates} is set; otherwise the first version stays.
      *
      * @param entries the feed's entries, newest first
+     * @param updates whether changed entries are published again
      */
     RecordedFetch onFetched(long subscriptionId, Instant at, FetchMemo memo, Instant nextDue, List<SeenEntry> entries,
-            int backlog);
+            int backlog, boolean updates);
 
     /** Entries queued to be published, oldest first. */
     List<StoredEntry> pending();
@@ -32,12 +38,44 @@ public interface EntryStore {
     /** The entry that holds {@code postPath}, if any. */
     Optional<EntryKey> pathOwner(String postPath);
 
+    /** Every post path the store holds. */
+    Set<String> postPaths();
+
     /**
      * Records that the entry's file was written.
      *
      * @param bodyHtml the sanitized body the post holds, which the site shows too
      */
     void onWritten(EntryKey key, Instant at, String bodyHtml);
+
+    /**
+     * Records that a post already on disk at {@code postPath} is the entry's, so it is published without
+     * being written.
+     *
+     * @param bodyHtml the post's body, sanitized, which the site shows too
+     * @param firstSeen the date the post was written with, to keep for an entry without a date of its own
+     * @return false when another entry holds that path
+     */
+    boolean onClaimed(EntryKey key, String postPath, Instant at, String bodyHtml, Optional<Instant> firstSeen);
+
+    /**
+     * Records posts found on disk for a subscription, in one transaction.
+     *
+     * @return how many were recorded: a path the store already holds is left as it is
+     */
+    int adopt(long subscriptionId, List<AdoptedPost> posts, Instant at);
+
+    /** The adopted posts of a subscription that no fetched item has taken over yet. */
+    List<StoredEntry> adopted(long subscriptionId);
+
+    /**
+     * Posts whose subscription moved and whose files have not yet followed; {@link #reservePath} reserves
+     * the place each goes to.
+     */
+    List<MovingPost> moving();
+
+    /** Records that a moving post's file has followed its subscription. */
+    void onMoved(EntryKey key);
 
     /** Every stored entry of a subscription, newest first seen first. */
     List<StoredEntry> ofSubscription(long subscriptionId);

@@ -28,6 +28,10 @@ public record Health(
         boolean permanent,
         Optional<Instant> nextDue) {
 
+    /** The health of a feed never fetched: no attempt, no failure, due now. */
+    public static final Health NEVER_FETCHED = new Health(Optional.empty(), Optional.empty(), "", 0,
+            OptionalInt.empty(), Optional.empty(), false, Optional.empty());
+
     public Health {
         Objects.requireNonNull(lastAttempt, "lastAttempt");
         Objects.requireNonNull(lastSuccess, "lastSuccess");

@@ -1,10 +1,14 @@
 package dev.gleaner.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -22,18 +26,27 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class Store implements AutoCloseable {
     /** The version of the newest migration in {@code db/migration/sqlite}. */
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
+    private static final String SQLITE = "jdbc:sqlite:";
 
     private final SubscriptionStore subscriptions;
     private final EntryStore entries;
     private final SiteStore site;
     private final HikariDataSource pool;
+    private final boolean created;
 
-    private Store(SubscriptionStore subscriptions, EntryStore entries, SiteStore site, HikariDataSource pool) {
+    private Store(SubscriptionStore subscriptions, EntryStore entries, SiteStore site, HikariDataSource pool,
+            boolean created) {
         this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
         this.entries = Objects.requireNonNull(entries, "entries");
         this.site = Objects.requireNonNull(site, "site");
         this.pool = pool;
+        this.created = created;
+    }
+
+    /** Whether this open made the database: nothing was stored before it. */
+    public boolean created() {
+        return created;
     }
 
     /** Subscriptions with what to send back on their next fetch and their health. */
@@ -63,10 +76,11 @@ public final class Store implements AutoCloseable {
      */
     public static Store open(String jdbcUrl) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
+        if (!isSupported(jdbcUrl)) {
             throw new StoreException("open " + jdbcUrl,
                     new IllegalArgumentException("only jdbc:sqlite: stores are supported so far"));
         }
+        boolean created = !exists(jdbcUrl);
         HikariDataSource dataSource;
         try {
             dataSource = sqlite(jdbcUrl);
@@ -80,7 +94,50 @@ public final class Store implements AutoCloseable {
             throw e;
         }
         Jdbc jdbc = new Jdbc(dataSource);
-        return new Store(new JdbcSubscriptionStore(jdbc), new JdbcEntryStore(jdbc), new JdbcSiteStore(jdbc), dataSource);
+        return new Store(new JdbcSubscriptionStore(jdbc), new JdbcEntryStore(jdbc), new JdbcSiteStore(jdbc), dataSource,
+                created);
+    }
+
+    /**
+     * The store at {@code jdbcUrl} if it has been made, for commands that only read and must not leave a
+     * database behind where there was none.
+     *
+     * @throws StoreException when it exists but cannot be opened or migrated
+     */
+    public static Optional<Store> openIfExists(String jdbcUrl) {
+        return exists(jdbcUrl) ? Optional.of(open(jdbcUrl)) : Optional.empty();
+    }
+
+    /** Whether Gleaner can keep its store at {@code jdbcUrl}. */
+    public static boolean isSupported(String jdbcUrl) {
+        return jdbcUrl.startsWith(SQLITE);
+    }
+
+    /** Whether the database at {@code jdbcUrl} has been made; an in-memory one never has. */
+    private static boolean exists(String jdbcUrl) {
+        return sqliteFile(jdbcUrl).map(file -> {
+            try {
+                return Files.size(file) > 0;
+            } catch (IOException e) {
+                return false;
+            }
+        }).orElse(false);
+    }
+
+    /** The file of a {@code jdbc:sqlite:} URL, when it names one (not {@code :memory:}). */
+    private static Optional<Path> sqliteFile(String jdbcUrl) {
+        String location = jdbcUrl.substring(SQLITE.length());
+        if (location.startsWith("file:")) {
+            location = location.substring("file:".length());
+        }
+        int query = location.indexOf('?');
+        if (query >= 0) {
+            location = location.substring(0, query);
+        }
+        if (location.isEmpty() || location.startsWith(":")) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(location));
     }
 
     private static HikariDataSource sqlite(String jdbcUrl) {

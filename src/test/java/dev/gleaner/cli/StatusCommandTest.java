@@ -73,7 +73,7 @@ class StatusCommandTest {
         assertThat(StatusTable.width("知乎热榜")).isEqualTo(8);
         assertThat(StatusTable.width("a/b")).isEqualTo(3);
         List<String> lines = workspace.run("status").out().lines().toList();
-        int column = StatusTable.width(lines.get(0).substring(0, lines.get(0).indexOf("LAST SUCCESS")));
+        int column = StatusTable.width(lines.get(0).substring(0, lines.get(0).indexOf("POSTS")));
         assertThat(lines.subList(1, lines.size())).allSatisfy(line -> {
             int end = line.indexOf("  ");
             String rest = line.substring(end).stripLeading();

@@ -298,7 +298,8 @@ class FetcherAddressGuardTest {
             assertThatIllegalArgumentException()
                     .isThrownBy(() -> TestSettings.allowing(List.of(entry)))
                     .withMessageContaining("'" + entry + "'");
-            assertThatIllegalArgumentException().isThrownBy(() -> FetchSettings.checkAllowed(entry));
+            assertThat(FetchSettings.allowProblem(entry))
+                    .hasValueSatisfying(problem -> assertThat(problem).contains("'" + entry + "'"));
         }
     }
 

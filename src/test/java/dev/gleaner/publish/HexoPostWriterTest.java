@@ -69,7 +69,7 @@ class HexoPostWriterTest {
                 "<p>body of " + guid + "</p>", "", List.of(), List.of());
         EntryKey key = EntryKey.of(subscription.id(), entry);
         store.entries().onFetched(state.id(), NOW, FetchMemo.NONE, NOW, List.of(new SeenEntry(key, entry, "hash " + guid)),
-                20);
+                20, false);
         return new PostInput(path, subscription.author(), false, Optional.empty(), key, entry, NOW,
                 "https://example.com/");
     }
@@ -134,7 +134,7 @@ class HexoPostWriterTest {
 
     private PostInput publishOne(CategoryPath path, String title) throws IOException {
         PostInput input = seen(path, "guid-1", title);
-        assertThat(writer.publish(input, Optional.empty())).isTrue();
+        assertThat(writer.publish(input, Optional.empty())).isEqualTo(HexoPostWriter.Outcome.WRITTEN);
         return input;
     }
 
@@ -206,9 +206,9 @@ class HexoPostWriterTest {
             PostInput first = seen(ZHIHU, "guid-1", "同一个标题");
             PostInput second = seen(ZHIHU, "guid-2", "同一个标题");
 
-            assertThat(writer.publish(first, Optional.empty())).isTrue();
+            assertThat(writer.publish(first, Optional.empty())).isEqualTo(HexoPostWriter.Outcome.WRITTEN);
             String firstText = text(zhihu().resolve("同一个标题.md"));
-            assertThat(writer.publish(second, Optional.empty())).isTrue();
+            assertThat(writer.publish(second, Optional.empty())).isEqualTo(HexoPostWriter.Outcome.WRITTEN);
 
             Path secondFile = zhihu().resolve("同一个标题-" + second.key().shortForm() + ".md");
             assertThat(files()).containsExactlyInAnyOrder(zhihu().resolve("同一个标题.md"), secondFile);
@@ -258,7 +258,7 @@ class HexoPostWriterTest {
             Files.createDirectories(foreign.getParent());
             Files.writeString(foreign, "hand-written, not ours\n");
 
-            assertThat(writer.publish(input, Optional.empty())).isTrue();
+            assertThat(writer.publish(input, Optional.empty())).isEqualTo(HexoPostWriter.Outcome.WRITTEN);
 
             assertThat(text(foreign)).isEqualTo("hand-written, not ours\n");
             Path ours = zhihu().resolve("标题-" + input.key().shortForm() + ".md");
@@ -273,7 +273,7 @@ class HexoPostWriterTest {
             Files.createDirectories(foreign.getParent());
             Files.writeString(foreign, "hand-written, not ours\n");
 
-            assertThat(writer.publish(input, Optional.empty())).isTrue();
+            assertThat(writer.publish(input, Optional.empty())).isEqualTo(HexoPostWriter.Outcome.WRITTEN);
 
             assertThat(text(foreign)).isEqualTo("hand-written, not ours\n");
             assertThat(files()).containsExactlyInAnyOrder(foreign, zhihu().resolve(input.key().value() + ".md"));
@@ -287,7 +287,8 @@ class HexoPostWriterTest {
             Files.writeString(existing, renderer.render(input));
             Files.setLastModifiedTime(existing, LONG_AGO);
 
-            assertThat(writer.publish(input, Optional.empty())).as("nothing written").isFalse();
+            assertThat(writer.publish(input, Optional.empty())).as("nothing written")
+                    .isEqualTo(HexoPostWriter.Outcome.KEPT);
 
             assertThat(files()).containsExactly(existing);
             assertThat(Files.getLastModifiedTime(existing)).isEqualTo(LONG_AGO);
@@ -305,8 +306,8 @@ class HexoPostWriterTest {
             Path file = zhihu().resolve("标题.md");
             Files.setLastModifiedTime(file, LONG_AGO);
 
-            assertThat(writer.publish(input, Optional.empty())).isFalse();
-            assertThat(writer.publish(input, storedPath(input))).isFalse();
+            assertThat(writer.publish(input, Optional.empty())).isEqualTo(HexoPostWriter.Outcome.UNCHANGED);
+            assertThat(writer.publish(input, storedPath(input))).isEqualTo(HexoPostWriter.Outcome.UNCHANGED);
 
             assertThat(files()).containsExactly(file);
             assertThat(Files.getLastModifiedTime(file)).isEqualTo(LONG_AGO);
@@ -318,7 +319,7 @@ class HexoPostWriterTest {
             String reserved = "社交媒体/知乎/知乎热榜/标题.md";
             assertThat(store.entries().reservePath(input.key(), reserved)).isTrue();
 
-            assertThat(writer.publish(input, Optional.of(reserved))).isTrue();
+            assertThat(writer.publish(input, Optional.of(reserved))).isEqualTo(HexoPostWriter.Outcome.WRITTEN);
 
             assertThat(files()).containsExactly(posts.resolve(reserved));
         }

@@ -74,7 +74,7 @@ class StoreTest {
             assertThat(failing.health().lastAttempt()).contains(NOW.plusSeconds(60));
             assertThat(failing.health().lastSuccess()).isEmpty();
 
-            store.entries().onFetched(id, NOW.plusSeconds(120), FetchMemo.NONE, NOW.plusSeconds(120), seen(1), 20);
+            store.entries().onFetched(id, NOW.plusSeconds(120), FetchMemo.NONE, NOW.plusSeconds(120), seen(1), 20, false);
 
             SubscriptionState healthy = store.subscriptions().find(ZHIHU.id()).orElseThrow();
             assertThat(healthy.health().consecutiveFailures()).isZero();
@@ -89,9 +89,9 @@ class StoreTest {
         void aNewSubscriptionQueuesOnlyItsBacklogAndRemembersTheRestAsSkipped() {
             long id = store.subscriptions().reconcile(ZHIHU, NOW).id();
 
-            RecordedFetch first = store.entries().onFetched(id, NOW, FetchMemo.NONE, NOW, seen(30), 20);
+            RecordedFetch first = store.entries().onFetched(id, NOW, FetchMemo.NONE, NOW, seen(30), 20, false);
 
-            assertThat(first).isEqualTo(new RecordedFetch(30, 30, 20, 10));
+            assertThat(first).isEqualTo(new RecordedFetch(30, 30, 20, 10, 0, 0));
             assertThat(store.entries().pending()).hasSize(20);
             assertThat(store.entries().ofSubscription(id)).hasSize(30);
         }
@@ -99,21 +99,21 @@ class StoreTest {
         @Test
         void afterTheFirstFetchEveryNewEntryIsQueued() {
             long id = store.subscriptions().reconcile(ZHIHU, NOW).id();
-            store.entries().onFetched(id, NOW, FetchMemo.NONE, NOW, seen(2), 1);
+            store.entries().onFetched(id, NOW, FetchMemo.NONE, NOW, seen(2), 1, false);
 
-            RecordedFetch second = store.entries().onFetched(id, NOW.plusSeconds(60), FetchMemo.NONE, NOW.plusSeconds(60), seen(5), 1);
+            RecordedFetch second = store.entries().onFetched(id, NOW.plusSeconds(60), FetchMemo.NONE, NOW.plusSeconds(60), seen(5), 1, false);
 
-            assertThat(second).isEqualTo(new RecordedFetch(5, 3, 3, 0));
+            assertThat(second).isEqualTo(new RecordedFetch(5, 3, 3, 0, 0, 0));
             assertThat(store.entries().pending()).hasSize(4);
         }
 
         @Test
         void aKnownEntryKeepsItsFirstSeenTimeAndTakesItsNewContent() {
             long id = store.subscriptions().reconcile(ZHIHU, NOW).id();
-            store.entries().onFetched(id, NOW, FetchMemo.NONE, NOW, List.of(seen(1, "old")), 20);
+            store.entries().onFetched(id, NOW, FetchMemo.NONE, NOW, List.of(seen(1, "old")), 20, false);
 
             RecordedFetch again = store.entries().onFetched(id, NOW.plusSeconds(60), FetchMemo.NONE, NOW,
-                    List.of(seen(1, "new")), 20);
+                    List.of(seen(1, "new")), 20, false);
 
             assertThat(again.added()).isZero();
             StoredEntry stored = store.entries().ofSubscription(id).get(0);
@@ -124,7 +124,7 @@ class StoreTest {
         @Test
         void aPathIsHeldByOneEntryOnly() {
             long id = store.subscriptions().reconcile(ZHIHU, NOW).id();
-            store.entries().onFetched(id, NOW, FetchMemo.NONE, NOW, seen(2), 20);
+            store.entries().onFetched(id, NOW, FetchMemo.NONE, NOW, seen(2), 20, false);
             EntryKey first = seen(1, "body").key();
             EntryKey second = seen(2, "body").key();
 
@@ -137,7 +137,7 @@ class StoreTest {
         @Test
         void aWrittenEntryLeavesTheQueueAndSurvivesReopening() {
             long id = store.subscriptions().reconcile(ZHIHU, NOW).id();
-            store.entries().onFetched(id, NOW, FetchMemo.NONE, NOW, seen(1), 20);
+            store.entries().onFetched(id, NOW, FetchMemo.NONE, NOW, seen(1), 20, false);
             EntryKey key = seen(1, "body").key();
             store.entries().reservePath(key, "x.md");
 
