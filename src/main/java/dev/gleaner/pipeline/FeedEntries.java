@@ -76,19 +76,38 @@ record FeedEntries(List<SeenEntry> entries, List<String> warnings) {
         return new FeedEntries(adopting(seen, adopted), warnings);
     }
 
+    /**
+     * Each entry with the adopted post of its title. Of several posts with one title (two items whose
+     * names collided), an entry takes the one whose file name carries its own key's suffix, else the
+     * one without a suffix, else the first.
+     */
     private static List<SeenEntry> adopting(List<SeenEntry> seen, List<StoredEntry> adopted) {
         if (adopted.isEmpty()) {
             return seen;
         }
-        Map<String, EntryKey> byTitle = new HashMap<>();
+        Map<String, List<StoredEntry>> byTitle = new HashMap<>();
         for (StoredEntry post : adopted) {
-            byTitle.putIfAbsent(PostNames.title(post.entry().title()), post.key());
+            byTitle.computeIfAbsent(PostNames.title(post.entry().title()), title -> new ArrayList<>()).add(post);
         }
         List<SeenEntry> matched = new ArrayList<>(seen.size());
         for (SeenEntry one : seen) {
-            Optional<EntryKey> post = Optional.ofNullable(byTitle.remove(PostNames.title(one.entry().title())));
-            matched.add(new SeenEntry(one.key(), one.entry(), one.contentHash(), post));
+            List<StoredEntry> posts = byTitle.getOrDefault(PostNames.title(one.entry().title()), List.of());
+            Optional<StoredEntry> post = posts.stream().filter(p -> hasSuffix(p, "-" + one.key().shortForm()))
+                    .findFirst()
+                    .or(() -> posts.stream().filter(p -> !hasKeySuffix(p)).findFirst())
+                    .or(() -> posts.stream().findFirst());
+            post.ifPresent(posts::remove);
+            matched.add(new SeenEntry(one.key(), one.entry(), one.contentHash(), post.map(StoredEntry::key)));
         }
         return matched;
+    }
+
+    private static boolean hasSuffix(StoredEntry post, String suffix) {
+        return post.postPath().map(path -> path.endsWith(suffix + ".md")).orElse(false);
+    }
+
+    /** Whether the post's file name ends in the short key writers add when two names collide. */
+    private static boolean hasKeySuffix(StoredEntry post) {
+        return post.postPath().map(path -> path.matches(".*-[0-9a-f]{8}\\.md")).orElse(false);
     }
 }

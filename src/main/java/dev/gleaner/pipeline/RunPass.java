@@ -12,6 +12,7 @@ import dev.gleaner.store.SubscriptionState;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -117,7 +118,9 @@ public final class RunPass {
 
     private void record(FeedResult result, Tally tally) {
         long id = result.state().id();
-        Instant now = clock.instant();
+        // To the second, as a post writes the date of an item that has none: the site then shows the
+        // same time, and a post recognised after the store was lost gives back exactly the time it holds.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Subscription subscription = result.subscription();
         if (result instanceof FeedResult.Failed failed) {
             FetchFailure failure = gone(failed.failure(), result.state().health(), now);

@@ -121,7 +121,10 @@ final class PageOutput {
         rendered.put(file, fingerprint);
     }
 
-    /** Removes the files the last build made that this one did not, and returns them. */
+    /**
+     * Removes the files the last build made that this one did not, and the folders they leave empty
+     * (a category that moved or was pruned), and returns them.
+     */
     Set<String> removeStale() {
         Set<String> stale = new HashSet<>(previous.keySet());
         stale.removeAll(produced);
@@ -129,13 +132,27 @@ final class PageOutput {
             return stale;
         }
         for (String file : stale) {
+            Path path = root.resolve(file);
             try {
-                Files.deleteIfExists(root.resolve(file));
+                Files.deleteIfExists(path);
+                for (Path folder = path.getParent(); folder != null && !folder.equals(root)
+                        && folder.startsWith(root) && isEmptyFolder(folder); folder = folder.getParent()) {
+                    Files.delete(folder);
+                }
             } catch (IOException e) {
-                throw new UncheckedIOException(root.resolve(file) + ": " + e.getMessage(), e);
+                throw new UncheckedIOException(path + ": " + e.getMessage(), e);
             }
         }
         return stale;
+    }
+
+    private static boolean isEmptyFolder(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        }
     }
 
     private static Boolean createFolder(Path folder) {
