@@ -108,6 +108,7 @@ final class RunCommand implements Callable<Integer> {
         }
         summary.fetches().failures().forEach(failure -> err.println("gleaner: " + failure.path() + ": "
                 + failure.reason()));
+        summary.fetches().warnings().forEach(warning -> err.println("gleaner: warning: " + warning));
         summary.posts().failures().forEach(failure -> err.println("gleaner: post not written: " + failure));
         if (!quiet.quiet) {
             out.print(said);

@@ -11,24 +11,30 @@ public final class ConfigException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final List<String> problems;
+    private final int line;
 
     ConfigException(Path file, int line, String key, String problem) {
-        this(List.of(file + ":" + line + ": " + (key.isEmpty() ? "" : key + ": ") + problem));
+        this(List.of(file + ":" + line + ": " + (key.isEmpty() ? "" : key + ": ") + problem), line);
     }
 
     ConfigException(Path file, String problem, Throwable cause) {
         super(file + ": " + problem, cause);
         this.problems = List.of(getMessage());
+        this.line = 0;
     }
 
-    private ConfigException(List<String> problems) {
+    private ConfigException(List<String> problems, int line) {
         super(String.join("\n", problems));
         this.problems = List.copyOf(problems);
+        this.line = line;
     }
 
-    /** One exception for all the problems of a file, in the order they were found. */
+    /** One exception for all the problems of a file, in the order of their lines. */
     static ConfigException of(List<ConfigException> all) {
-        return new ConfigException(all.stream().flatMap(e -> e.problems().stream()).toList());
+        List<ConfigException> byLine = all.stream()
+                .sorted(java.util.Comparator.comparingInt((ConfigException e) -> e.line)).toList();
+        return new ConfigException(byLine.stream().flatMap(e -> e.problems().stream()).toList(),
+                byLine.isEmpty() ? 0 : byLine.get(0).line);
     }
 
     /** Each problem, one line each: {@code gleaner.yml:12: fetch.timeout: expected a duration …}. */

@@ -74,7 +74,7 @@ public final class RunPass {
         RunSummary.Posts posts = publisher.publish(config.subscriptions(), covered);
         return new RunSummary(
                 new RunSummary.Fetches(covered.size(), covered.size() - due.size(), tally.fetched, tally.notModified,
-                        tally.failures),
+                        tally.failures, tally.warnings),
                 new RunSummary.Items(tally.itemsSeen, tally.itemsNew, tally.heldBack, tally.adopted, tally.updated),
                 posts, tree, Duration.between(start, clock.instant()));
     }
@@ -140,9 +140,7 @@ public final class RunPass {
             Instant next = schedule.afterSuccess(now, subscription.interval(), hint);
             FeedEntries entries = FeedEntries.of(subscription, result.state().keySeed(), parsed.feed(),
                     store.entries().adopted(id));
-            for (String warning : entries.warnings()) {
-                LOG.warn("{}: {}", subscription.id(), warning);
-            }
+            entries.warnings().forEach(warning -> tally.warnings.add(subscription.id() + ": " + warning));
             RecordedFetch recorded = store.entries().onFetched(id, now, parsed.memo(), next, entries.entries(),
                     config.backlog(), subscription.update());
             tally.fetched++;
@@ -175,5 +173,6 @@ public final class RunPass {
         int adopted;
         int updated;
         final List<FeedFailure> failures = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
     }
 }

@@ -32,10 +32,13 @@ public record RunSummary(Fetches fetches, Items items, Posts posts, Reconciliati
      * @param fetched feeds fetched with a new body and parsed
      * @param notModified feeds that had not changed
      * @param failures feeds that failed, with the reason
+     * @param warnings what a person should know about the items of a fetched feed, one line each, naming it
      */
-    public record Fetches(int feeds, int notDue, int fetched, int notModified, List<FeedFailure> failures) {
+    public record Fetches(int feeds, int notDue, int fetched, int notModified, List<FeedFailure> failures,
+            List<String> warnings) {
         public Fetches {
             failures = List.copyOf(failures);
+            warnings = List.copyOf(warnings);
         }
     }
 

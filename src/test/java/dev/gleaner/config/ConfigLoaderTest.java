@@ -169,4 +169,49 @@ class ConfigLoaderTest {
                     .hasMessage(dir.resolve("nope.yml") + ": no such file");
         }
     }
+
+    @Nested
+    class EveryProblem {
+        @Test
+        void ofAFileIsReportedNotOnlyTheFirstEachWithItsLineAndKey() throws Exception {
+            Path file = dir.resolve("gleaner.yml");
+            Files.writeString(file, """
+                    storage: postgres://db/gleaner
+                    backlog: many
+                    fetch:
+                      timeout: soon
+                      allow: [localhost, "nas lan"]
+                    subscriptions:
+                      a:
+                        b:
+                          c: {url: feed.xml, interval: often}
+                          d: {url: gopher://old, limit: 0}
+                          e: feed.xml
+                    """);
+
+            assertThatThrownBy(() -> new ConfigLoader(entry -> entry.contains(" ")
+                    ? java.util.Optional.of("'" + entry + "' is not a host name") : java.util.Optional.empty())
+                    .load(file))
+                    .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                            file + ":1: storage: expected a SQLite store like jdbc:sqlite:gleaner.db (the only kind"
+                                    + " supported so far), got 'postgres://db/gleaner'",
+                            file + ":2: backlog: expected a whole number of 0 or more, got 'many'",
+                            file + ":4: fetch.timeout: expected a duration like 30s, 30m, 1h or 1d, got 'soon'",
+                            file + ":5: fetch.allow: 'nas lan' is not a host name",
+                            file + ":9: subscriptions.a.b.c.interval: expected a duration like 30s, 30m, 1h or 1d,"
+                                    + " got 'often'",
+                            file + ":10: subscriptions.a.b.d.url: expected an http(s)://, file:, rsshub:// URL or a"
+                                    + " path, got 'gopher://old'",
+                            file + ":10: subscriptions.a.b.d.limit: expected a whole number above 0, got 0"));
+        }
+
+        @Test
+        void aMissingSiteUrlIsAWarningNotAnError() throws Exception {
+            Config config = load("subscriptions:\n  a:\n    b:\n      c: feed.xml\n");
+
+            assertThat(config.warnings()).singleElement().asString().contains("site.url is not set");
+            assertThat(load("site: {url: https://me.github.io/news/}\nsubscriptions:\n  a:\n    b:\n      c: f.xml\n")
+                    .warnings()).isEmpty();
+        }
+    }
 }

@@ -199,4 +199,28 @@ class RunTest {
             }
         }
     }
+
+    @Nested
+    class WithItemsThatOnlyTheirBodyTellsApart {
+        @Test
+        void eachIsItsOwnPostAndTheRunSaysSo() throws Exception {
+            workspace.write("feeds/bare.xml", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <rss version="2.0"><channel><title>无名</title><link>https://example.org/</link>
+                    <item><description>第一条</description></item>
+                    <item><description>第二条</description></item>
+                    <item><description>第二条</description></item>
+                    </channel></rss>
+                    """);
+            workspace.config("a:\n  b:\n    c: feeds/bare.xml\n");
+
+            Workspace.Result result = workspace.run("run");
+
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(posts()).isEqualTo(2);
+            assertThat(result.err()).contains("a/b/c: 2 items have no guid, link, title or date: each is told apart"
+                    + " by its body").contains("a/b/c: 1 item repeats the guid, link or title and date of an item"
+                    + " above it, and is left out");
+        }
+    }
 }
