@@ -2,21 +2,16 @@ package dev.gleaner.cli;
 
 import dev.gleaner.config.Config;
 import dev.gleaner.pipeline.PostAdoption;
-import dev.gleaner.store.StoreException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code gleaner adopt}: takes an existing blog's posts as Gleaner's own, so that none is written twice. */
 @Command(name = "adopt", mixinStandardHelpOptions = true,
@@ -29,12 +24,9 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  gleaner adopt                     the posts under site.output's source/_posts",
             "  gleaner adopt ~/blog              the same, checking that ~/blog is site.output"})
-final class AdoptCommand implements Callable<Integer> {
+final class AdoptCommand extends ConfiguredCommand {
     /** Unclaimed posts listed one by one, up to this many. */
     private static final int LISTED = 50;
-
-    @Mixin
-    GlobalOptions global = new GlobalOptions();
 
     @Mixin
     QuietOption quiet = new QuietOption();
@@ -43,19 +35,8 @@ final class AdoptCommand implements Callable<Integer> {
             description = "The Hexo site or its source/_posts folder (default: site.output's).")
     @Nullable Path folder;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        global.applyLogLevel();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<Config> loaded = global.loadConfig(err);
-        if (loaded.isEmpty()) {
-            return ExitCodes.USAGE;
-        }
-        Config config = loaded.get();
+    int run(Config config, PrintWriter out, PrintWriter err) {
         Path posts = config.site().postsDir().toAbsolutePath().normalize();
         if (folder != null && !isPostsFolder(folder, posts, config.site().output())) {
             err.println("gleaner: adopt " + folder + ": the posts of " + config.file() + " are in " + posts
@@ -69,9 +50,6 @@ final class AdoptCommand implements Callable<Integer> {
         PostAdoption.Adopted adopted;
         try (Gleaner gleaner = new Gleaner(config, InstantSource.system())) {
             adopted = gleaner.adoption().adopt(config.subscriptions());
-        } catch (StoreException e) {
-            err.println("gleaner: store " + config.storage() + ": " + e.getMessage());
-            return ExitCodes.FAILED;
         } catch (UncheckedIOException e) {
             err.println("gleaner: " + e.getMessage());
             return ExitCodes.FAILED;
@@ -80,8 +58,6 @@ final class AdoptCommand implements Callable<Integer> {
         if (!quiet.quiet) {
             print(adopted, out);
         }
-        out.flush();
-        err.flush();
         return ExitCodes.OK;
     }
 

@@ -8,14 +8,9 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code gleaner preview}: serves the built site on this machine only, for a look. */
 @Command(name = "preview", mixinStandardHelpOptions = true,
@@ -23,27 +18,13 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  gleaner preview                   serve it on the port of site.url, else 4000",
             "  gleaner preview --port 8080       serve it on http://127.0.0.1:8080/"})
-final class PreviewCommand implements Callable<Integer> {
-
-    @Mixin
-    GlobalOptions global = new GlobalOptions();
+final class PreviewCommand extends ConfiguredCommand {
 
     @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: the port of site.url, else 4000; 0 picks a free one).")
     Integer port;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        global.applyLogLevel();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<Config> loaded = global.loadConfig(err);
-        if (loaded.isEmpty()) {
-            return ExitCodes.USAGE;
-        }
-        Config config = loaded.get();
+    int run(Config config, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         int chosen = port != null ? port : config.site().url().getPort() > 0 ? config.site().url().getPort() : 4000;
         if (chosen < 0 || chosen > 65_535) {
             err.println("gleaner: --port " + chosen + ": expected a port from 0 to 65535");

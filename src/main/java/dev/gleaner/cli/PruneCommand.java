@@ -5,19 +5,14 @@ import dev.gleaner.config.Config;
 import dev.gleaner.config.Subscription;
 import dev.gleaner.pipeline.Pruning;
 import dev.gleaner.publish.site.SiteTheme;
-import dev.gleaner.store.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code gleaner prune}: removes retired subscriptions for good, with their posts and pages. */
 @Command(name = "prune", mixinStandardHelpOptions = true,
@@ -26,10 +21,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  gleaner prune 编程/掘金/前端          one retired feed",
             "  gleaner prune 编程                 every retired feed below 编程"})
-final class PruneCommand implements Callable<Integer> {
-
-    @Mixin
-    GlobalOptions global = new GlobalOptions();
+final class PruneCommand extends ConfiguredCommand {
 
     @Mixin
     QuietOption quiet = new QuietOption();
@@ -40,19 +32,8 @@ final class PruneCommand implements Callable<Integer> {
     @Option(names = "--no-build", description = "Leave the HTML site as it is (its pages go at the next build).")
     boolean noBuild;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        global.applyLogLevel();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<Config> loaded = global.loadConfig(err);
-        if (loaded.isEmpty()) {
-            return ExitCodes.USAGE;
-        }
-        Config config = loaded.get();
+    int run(Config config, PrintWriter out, PrintWriter err) {
         CategoryPath prefix;
         try {
             prefix = CategoryPath.parse(path);
@@ -93,11 +74,7 @@ final class PruneCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("gleaner: prune " + path + ": " + e.getMessage() + " (prune again to finish)");
             return ExitCodes.FAILED;
-        } catch (StoreException e) {
-            err.println("gleaner: store " + config.storage() + ": " + e.getMessage());
-            return ExitCodes.FAILED;
         }
-        out.flush();
         return ExitCodes.OK;
     }
 }

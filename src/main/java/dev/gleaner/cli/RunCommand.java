@@ -8,7 +8,6 @@ import dev.gleaner.pipeline.RunOptions;
 import dev.gleaner.pipeline.RunSummary;
 import dev.gleaner.publish.site.SiteTheme;
 import dev.gleaner.store.Store;
-import dev.gleaner.store.StoreException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -18,13 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gleaner run}: one pass for cron or CI. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -34,10 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"  gleaner run                       fetch what is due, write its new posts, build the site",
             "  gleaner run --all --strict        fetch everything; exit 1 if a feed failed (for CI)",
             "  gleaner run --only 社交媒体/知乎     only the feeds below 社交媒体/知乎"})
-final class RunCommand implements Callable<Integer> {
-
-    @Mixin
-    GlobalOptions global = new GlobalOptions();
+final class RunCommand extends ConfiguredCommand {
 
     @Mixin
     QuietOption quiet = new QuietOption();
@@ -59,19 +52,8 @@ final class RunCommand implements Callable<Integer> {
             description = "A theme folder for the site (templates/*.jte, assets/*); copy themes/default to start one.")
     @Nullable Path theme;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        global.applyLogLevel();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<Config> loaded = global.loadConfig(err);
-        if (loaded.isEmpty()) {
-            return ExitCodes.USAGE;
-        }
-        Config config = loaded.get();
+    int run(Config config, PrintWriter out, PrintWriter err) {
         Optional<List<CategoryPath>> subtrees = subtrees(config, err);
         if (subtrees.isEmpty()) {
             return ExitCodes.USAGE;
@@ -99,9 +81,6 @@ final class RunCommand implements Callable<Integer> {
             if (closing != null) {
                 siteBuilt = SiteBuildStep.build(config, store, closing, false, new PrintWriter(said), err, false);
             }
-        } catch (StoreException e) {
-            err.println("gleaner: store " + config.storage() + ": " + e.getMessage());
-            return ExitCodes.FAILED;
         } catch (UncheckedIOException e) {
             err.println("gleaner: " + e.getMessage());
             return ExitCodes.FAILED;
@@ -113,8 +92,6 @@ final class RunCommand implements Callable<Integer> {
         if (!quiet.quiet) {
             out.print(said);
         }
-        out.flush();
-        err.flush();
         if (!siteBuilt || !summary.posts().failures().isEmpty()
                 || (strict && !summary.fetches().failures().isEmpty())) {
             return ExitCodes.FAILED;

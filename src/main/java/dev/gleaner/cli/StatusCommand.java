@@ -6,7 +6,6 @@ import dev.gleaner.config.Config;
 import dev.gleaner.config.Subscription;
 import dev.gleaner.store.Health;
 import dev.gleaner.store.Store;
-import dev.gleaner.store.StoreException;
 import dev.gleaner.store.SubscriptionState;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -18,15 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code gleaner status}: how each subscription is doing; feeds failing for over a day come first. */
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -35,11 +30,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  gleaner status                    the table, feeds failing for over a day first",
             "  gleaner status --failing --json   the failing feeds, one JSON object each, for scripts"})
-final class StatusCommand implements Callable<Integer> {
+final class StatusCommand extends ConfiguredCommand {
     private static final Duration LONG_FAILING = Duration.ofDays(1);
-
-    @Mixin
-    GlobalOptions global = new GlobalOptions();
 
     @Option(names = "--failing", description = "Only subscriptions whose last fetch failed.")
     boolean failing;
@@ -47,19 +39,8 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON, one object per subscription, for scripts.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        global.applyLogLevel();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<Config> loaded = global.loadConfig(err);
-        if (loaded.isEmpty()) {
-            return ExitCodes.USAGE;
-        }
-        Config config = loaded.get();
+    int run(Config config, PrintWriter out, PrintWriter err) {
         List<SubscriptionState> states = new ArrayList<>();
         Map<Long, Integer> posts;
         try (Gleaner gleaner = new Gleaner(config, InstantSource.system())) {
@@ -74,9 +55,6 @@ final class StatusCommand implements Callable<Integer> {
             }
             // What the store knows beyond the configuration: subscriptions retired, their posts kept.
             known.values().stream().filter(SubscriptionState::retired).forEach(states::add);
-        } catch (StoreException e) {
-            err.println("gleaner: store " + config.storage() + ": " + e.getMessage());
-            return ExitCodes.FAILED;
         }
         Instant now = Instant.now();
         List<SubscriptionState> shown = states.stream()
@@ -88,7 +66,6 @@ final class StatusCommand implements Callable<Integer> {
         } else {
             new StatusTable(now).print(shown, posts, out);
         }
-        out.flush();
         return ExitCodes.OK;
     }
 

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +49,7 @@ class MoveCrashTest {
         FaultJvm.Result cleanMove = FaultJvm.gleaner(clean, List.of(), Duration.ofMinutes(1), "run", "--no-build");
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(cleanMove.exitCode()).as(cleanMove.toString()).isZero();
-        Map<String, String> expected = contents(clean.resolve("site/source/_posts"));
+        Map<String, String> expected = Trees.contents(clean.resolve("site/source/_posts"));
         assertThat(expected).hasSize(POSTS).allSatisfy((path, text) -> assertThat(path).startsWith("新闻媒体/36氪/快讯/"));
 
         SplittableRandom random = new SplittableRandom(Long.getLong("gleaner.crashSeed", System.nanoTime()));
@@ -60,14 +59,14 @@ class MoveCrashTest {
             // JVM start and Flyway take most of a run: the kills aim at its last third, where the files move.
             long at = (long) (took.toMillis() * (0.55 + 0.45 * random.nextDouble()));
             FaultJvm.Result killed = FaultJvm.gleaner(cycle, List.of(), Duration.ofMillis(at), "run", "--no-build");
-            Map<String, String> left = contents(cycle.resolve("site/source/_posts"));
+            Map<String, String> left = Trees.contents(cycle.resolve("site/source/_posts"));
             if (!killed.finished() && left.keySet().stream().anyMatch(path -> path.startsWith("新闻媒体/"))
                     && left.keySet().stream().anyMatch(path -> path.startsWith("新媒体/"))) {
                 interrupted++;
             }
             assertThat(new Workspace(cycle).run("run", "--no-build").exitCode()).isZero();
 
-            Map<String, String> after = contents(cycle.resolve("site/source/_posts"));
+            Map<String, String> after = Trees.contents(cycle.resolve("site/source/_posts"));
             assertThat(after.keySet()).as("kill %d after %d ms", kill, at).isEqualTo(expected.keySet());
             expected.forEach((path, text) -> assertThat(after.get(path)).as(path).isEqualTo(text));
             try (Stream<Path> files = Files.walk(cycle)) {
@@ -85,13 +84,4 @@ class MoveCrashTest {
         return copy;
     }
 
-    private static Map<String, String> contents(Path folder) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(folder.relativize(file).toString(), Files.readString(file));
-            }
-        }
-        return files;
-    }
 }

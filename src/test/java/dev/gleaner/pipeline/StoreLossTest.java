@@ -3,13 +3,13 @@ package dev.gleaner.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gleaner.testing.RssDocument;
+import dev.gleaner.testing.Trees;
 import dev.gleaner.testing.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -83,16 +83,6 @@ class StoreLossTest {
         }
     }
 
-    /** Every file's bytes under {@code folder}, by relative path. */
-    private static Map<String, String> contents(Path folder) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(folder.relativize(file).toString(), Files.readString(file));
-            }
-        }
-        return files;
-    }
 
     /** Undated posts carry the second they were first seen: a later run would write another date. */
     private static void aSecondPasses() throws InterruptedException {
@@ -120,13 +110,13 @@ class StoreLossTest {
         @Test
         void theSiteShowsWhatThePostsSay() throws Exception {
             run("run");
-            Map<String, String> site = contents(dir.resolve("site/public"));
+            Map<String, String> site = Trees.contents(dir.resolve("site/public"));
             deleteStore();
             aSecondPasses();
 
             run("run");
 
-            Map<String, String> after = contents(dir.resolve("site/public"));
+            Map<String, String> after = Trees.contents(dir.resolve("site/public"));
             assertThat(after.keySet()).isEqualTo(site.keySet());
             site.forEach((file, text) -> assertThat(after.get(file)).as(file).isEqualTo(text));
         }

@@ -3,6 +3,8 @@ package dev.gleaner.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** Folder trees for tests. */
@@ -23,5 +25,16 @@ public final class Trees {
             }
         }
         return target;
+    }
+
+    /** Every file's text under {@code folder}, by path relative to it, in order. */
+    public static Map<String, String> contents(Path folder) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(folder.relativize(file).toString(), Files.readString(file));
+            }
+        }
+        return files;
     }
 }
