@@ -91,7 +91,15 @@ final class SqliteLibrary {
         return os.startsWith("windows") ? Optional.of("Windows/" + arch) : Optional.empty();
     }
 
-    private static Path cacheRoot() {
+    /**
+     * Gleaner's cache folder: the system property {@code gleaner.cache} when set (tests point it into
+     * their build folder), else {@code $XDG_CACHE_HOME/gleaner}, else {@code ~/.cache/gleaner}.
+     */
+    static Path cacheRoot() {
+        String chosen = System.getProperty("gleaner.cache");
+        if (chosen != null && !chosen.isBlank()) {
+            return Path.of(chosen);
+        }
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("gleaner");

@@ -38,6 +38,12 @@ public final class FaultJvm {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        // The child keeps its files where the tests keep theirs, not in the user's cache.
+        for (String property : new String[] {"gleaner.cache", "java.io.tmpdir"}) {
+            if (System.getProperty(property) != null) {
+                command.add("-D" + property + "=" + System.getProperty(property));
+            }
+        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         command.addAll(List.of("--config", workspace.resolve("gleaner.yml").toString()));
