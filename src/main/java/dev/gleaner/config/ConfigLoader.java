@@ -167,7 +167,8 @@ public final class ConfigLoader {
             if (!keys.containsKey("url")) {
                 warnings.add(noSiteUrl());
             }
-            URI url = nodes.optional(keys, "site", "url", (node, key) -> siteUrl(node)).orElse(SiteSettings.DEFAULT_URL);
+            URI url = nodes.optional(keys, "site", "url", (node, key) -> siteUrl(node))
+                    .orElse(SiteSettings.DEFAULT_URL);
             int pageSize = nodes.optional(keys, "site", "page_size", nodes::positive)
                     .orElse(SiteSettings.DEFAULT_PAGE_SIZE);
             return new SiteSettings(title, output, publicDir, url, pageSize);

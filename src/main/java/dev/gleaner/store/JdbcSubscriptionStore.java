@@ -39,8 +39,8 @@ final class JdbcSubscriptionStore implements SubscriptionStore {
     public Reconciliation reconcileAll(List<Subscription> subscriptions, Instant now) {
         return jdbc.inTransaction("reconcile subscriptions", connection -> {
             Map<String, SubscriptionState> byPath = new HashMap<>();
-            for (SubscriptionState state : Jdbc.query(connection, "SELECT " + COLUMNS + " FROM subscription ORDER BY id",
-                    JdbcSubscriptionStore::state)) {
+            for (SubscriptionState state : Jdbc.query(connection,
+                    "SELECT " + COLUMNS + " FROM subscription ORDER BY id", JdbcSubscriptionStore::state)) {
                 byPath.put(state.path(), state);
             }
             Set<String> configured = new HashSet<>();

@@ -109,7 +109,7 @@ public final class Store implements AutoCloseable {
     }
 
     /** Whether Gleaner can keep its store at {@code jdbcUrl}. */
-    public static boolean isSupported(String jdbcUrl) {
+    private static boolean isSupported(String jdbcUrl) {
         return jdbcUrl.startsWith(SQLITE);
     }
 
