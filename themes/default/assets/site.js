@@ -1,5 +1,5 @@
 // Search as you type over the site's index shards, with no server: the shards are fetched once, on
-// first use. Chinese needs no word splitting: every query term must appear in the title, source or
+// first use. The query is kept in the address (?q=), so a search can be shared or bookmarked. Chinese needs no word splitting: every query term must appear in the title, source or
 // excerpt, either whole or, for CJK text, as all of its two-character pieces.
 (function () {
   "use strict";
@@ -82,7 +82,10 @@
       var li = document.createElement("li");
       var a = document.createElement("a");
       a.href = itemBase + encodeURIComponent(row[0]) + ".html";
-      a.textContent = row[1];
+      var title = document.createElement("span");
+      title.className = "hit-title";
+      title.textContent = row[1];
+      a.appendChild(title);
       var meta = document.createElement("span");
       meta.className = "hit-meta";
       meta.textContent = row[2] + " · " + row[3];
@@ -93,8 +96,17 @@
     list.hidden = false;
   }
 
+  // replaceState, not pushState: each keystroke is not a step the Back button should retrace.
+  function keepInAddress(query) {
+    if (!window.URL || !window.history || !history.replaceState) return;
+    var address = new URL(location.href);
+    if (query) address.searchParams.set("q", query); else address.searchParams.delete("q");
+    if (address.href !== location.href) history.replaceState(history.state, "", address.href);
+  }
+
   function run() {
     var query = input.value.trim();
+    keepInAddress(query);
     if (!query) { show([], ""); return; }
     load().then(function () { show(search(query), query); }, function (error) {
       list.hidden = false;
@@ -108,11 +120,17 @@
     timer = setTimeout(run, 120);
   });
   input.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") { input.value = ""; show([], ""); }
+    if (event.key === "Escape") { input.value = ""; keepInAddress(""); show([], ""); }
   });
   document.addEventListener("click", function (event) {
     if (!list.contains(event.target) && event.target !== input) list.hidden = true;
   });
+
+  var shared = window.URLSearchParams ? new URLSearchParams(location.search).get("q") : null;
+  if (shared && shared.trim()) {
+    input.value = shared;
+    run();
+  }
 })();
 
 // On a phone the category tree is a row of chips that scrolls sideways: bring this page's into view.

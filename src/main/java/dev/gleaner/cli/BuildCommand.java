@@ -25,12 +25,13 @@ final class BuildCommand extends ConfiguredCommand {
     boolean full;
 
     @Option(names = "--theme", paramLabel = "DIR",
-            description = "A theme folder (templates/*.jte, assets/*); copy themes/default to start one.")
+            description = "A theme folder (templates/*.jte, assets/*) in place of site.theme; copy themes/default "
+                    + "to start one.")
     @Nullable Path theme;
 
     @Override
     int run(Config config, PrintWriter out, PrintWriter err) {
-        try (SiteTheme siteTheme = SiteBuildStep.theme(theme, err)) {
+        try (SiteTheme siteTheme = SiteBuildStep.theme(config, theme, err)) {
             if (siteTheme == null) {
                 return ExitCodes.USAGE;
             }

@@ -64,7 +64,7 @@ final class PruneCommand extends ConfiguredCommand {
                 }
             }
             if (!noBuild) {
-                try (SiteTheme theme = SiteBuildStep.theme(null, err)) {
+                try (SiteTheme theme = SiteBuildStep.theme(config, null, err)) {
                     if (theme == null
                             || !SiteBuildStep.build(config, gleaner.store(), theme, false, out, err, quiet.quiet)) {
                         return ExitCodes.FAILED;

@@ -49,7 +49,8 @@ final class RunCommand extends ConfiguredCommand {
     boolean noBuild;
 
     @Option(names = "--theme", paramLabel = "DIR",
-            description = "A theme folder for the site (templates/*.jte, assets/*); copy themes/default to start one.")
+            description = "A theme folder for the site (templates/*.jte, assets/*) in place of site.theme; copy "
+                    + "themes/default to start one.")
     @Nullable Path theme;
 
     @Override
@@ -58,7 +59,7 @@ final class RunCommand extends ConfiguredCommand {
         if (subtrees.isEmpty()) {
             return ExitCodes.USAGE;
         }
-        SiteTheme siteTheme = noBuild ? null : SiteBuildStep.theme(theme, err);
+        SiteTheme siteTheme = noBuild ? null : SiteBuildStep.theme(config, theme, err);
         if (!noBuild && siteTheme == null) {
             return ExitCodes.USAGE;
         }

@@ -10,7 +10,6 @@ import dev.gleaner.store.StoreException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -20,11 +19,13 @@ final class SiteBuildStep {
     }
 
     /**
-     * The theme: the folder given, else the default one.
+     * The theme: the folder given on the command line, else the configuration's {@code site.theme},
+     * else the default one.
      *
      * @return the theme, or null after saying on {@code err} why the folder cannot be used
      */
-    static @Nullable SiteTheme theme(@Nullable Path folder, PrintWriter err) {
+    static @Nullable SiteTheme theme(Config config, @Nullable Path option, PrintWriter err) {
+        Path folder = option != null ? option : config.site().theme().orElse(null);
         if (folder == null) {
             return SiteTheme.standard();
         }
@@ -45,8 +46,8 @@ final class SiteBuildStep {
             boolean quiet) {
         config.warnings().forEach(warning -> err.println("gleaner: warning: " + warning));
         try {
-            BuildReport report = new SiteBuilder(config.site(), config.subscriptions(), store.site(), theme,
-                    ZoneId.systemDefault()).build(full);
+            BuildReport report = new SiteBuilder(config.site(), config.subscriptions(), store.site(), theme)
+                    .build(full);
             if (!quiet) {
                 out.printf(Locale.ROOT, "site: %d items, %d files in %.1f s (%d written, %d unchanged, %d removed) -> %s%n",
                         report.items(), report.files(), report.took().toMillis() / 1000.0, report.written(),

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -48,7 +50,8 @@ public final class ConfigLoader {
     private static final Set<String> SCHEDULE_KEYS = Set.of("min_interval", "max_interval", "backoff_cap",
             "gone_after");
     private static final Set<String> INSTANCE_KEYS = Set.of("url", "key", "code");
-    private static final Set<String> SITE_KEYS = Set.of("title", "output", "public", "url", "page_size");
+    private static final Set<String> SITE_KEYS = Set.of("title", "output", "public", "url", "page_size", "theme",
+            "timezone");
     private static final Set<String> LEAF_KEYS = Set.of("url", "author", "limit", "interval", "comments", "image",
             "update");
     private static final Pattern URL_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
@@ -155,8 +158,7 @@ public final class ConfigLoader {
             Path output = base.resolve("site");
             if (tuple == null) {
                 warnings.add(noSiteUrl());
-                return new SiteSettings("信息流", output, output.resolve("public"), SiteSettings.DEFAULT_URL,
-                        SiteSettings.DEFAULT_PAGE_SIZE);
+                return new SiteSettings("信息流", output);
             }
             Map<String, NodeTuple> keys = nodes.mapping(tuple.getValueNode(), "site", SITE_KEYS);
             String title = nodes.optional(keys, "site", "title", nodes::text).orElse("信息流");
@@ -171,7 +173,21 @@ public final class ConfigLoader {
                     .orElse(SiteSettings.DEFAULT_URL);
             int pageSize = nodes.optional(keys, "site", "page_size", nodes::positive)
                     .orElse(SiteSettings.DEFAULT_PAGE_SIZE);
-            return new SiteSettings(title, output, publicDir, url, pageSize);
+            Optional<Path> theme = nodes.optional(keys, "site", "theme", nodes::text)
+                    .map(text -> base.resolve(text).normalize());
+            ZoneId zone = nodes.optional(keys, "site", "timezone", (node, key) -> zone(node))
+                    .orElse(ZoneId.systemDefault());
+            return new SiteSettings(title, output, publicDir, url, pageSize, theme, zone);
+        }
+
+        private ZoneId zone(Node node) throws ConfigException {
+            String text = nodes.text(node, "site.timezone").strip();
+            try {
+                return ZoneId.of(text);
+            } catch (DateTimeException e) {
+                throw new ConfigException(file, ConfigNodes.line(node), "site.timezone",
+                        "expected a time zone such as Asia/Shanghai or +08:00, got '" + text + "'");
+            }
         }
 
         private String noSiteUrl() {

@@ -337,7 +337,8 @@ class CiWorkflowTest {
             for (String path : paths(with)) {
                 Path saved = entry.resolve(path);
                 if (Files.exists(saved)) {
-                    copyOver(saved, run.resolve(path));
+                    // Files already there are replaced, as extracting the cache's archive does.
+                    Trees.copy(saved, run.resolve(path), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
             run.log("Cache restored from key: " + matched);
@@ -386,21 +387,6 @@ class CiWorkflowTest {
             }
         }
         return Map.of();
-    }
-
-    /** Copies {@code source} to {@code target}, replacing files that are there, as extracting the cache's archive does. */
-    private static void copyOver(Path source, Path target) throws IOException {
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path path : walk.toList()) {
-                Path copy = target.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.createDirectories(copy.getParent());
-                    Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 
     private static List<String> paths(Map<String, String> with) {

@@ -1,6 +1,7 @@
 package dev.gleaner.testing;
 
 import java.io.IOException;
+import java.nio.file.CopyOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,15 +13,19 @@ public final class Trees {
     private Trees() {
     }
 
-    /** Copies the tree under {@code source} into {@code target}, which may exist, and returns {@code target}. */
-    public static Path copy(Path source, Path target) throws IOException {
+    /**
+     * Copies the tree under {@code source} into {@code target}, which may exist, and returns {@code target};
+     * with {@code REPLACE_EXISTING}, files already there are overwritten, as extracting an archive does.
+     */
+    public static Path copy(Path source, Path target, CopyOption... options) throws IOException {
         try (Stream<Path> walk = Files.walk(source)) {
             for (Path path : walk.toList()) {
                 Path copy = target.resolve(source.relativize(path).toString());
                 if (Files.isDirectory(path)) {
                     Files.createDirectories(copy);
                 } else {
-                    Files.copy(path, copy);
+                    Files.createDirectories(copy.getParent());
+                    Files.copy(path, copy, options);
                 }
             }
         }

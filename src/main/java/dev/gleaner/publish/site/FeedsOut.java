@@ -45,7 +45,7 @@ final class FeedsOut {
      * @param categories its category path
      * @param summary the start of its text
      * @param html its sanitized body
-     * @param image the image that stands for it
+     * @param image the item's own picture, empty when it has none
      */
     record Item(String id, String title, String original, Instant date, String author, List<String> categories,
             String summary, String html, String image) {
@@ -122,7 +122,9 @@ final class FeedsOut {
             out.put("title", item.title());
             out.put("content_html", item.html());
             out.put("summary", item.summary());
-            out.put("image", item.image());
+            if (!item.image().isEmpty()) {
+                out.put("image", item.image());
+            }
             out.put("date_published", item.date().toString());
             if (!item.author().isEmpty()) {
                 Map<String, Object> author = new LinkedHashMap<>();

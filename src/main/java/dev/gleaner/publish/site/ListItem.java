@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param dateTime its date as an ISO-8601 instant, for {@code <time datetime>}
  * @param dateText its date as a reader sees it
  * @param excerpt the start of its text
- * @param cover the image that stands for it
+ * @param cover the item's own picture (its body's first, else its subscription's {@code image}), empty
+ *     when it has none
  */
 public record ListItem(
         String title,

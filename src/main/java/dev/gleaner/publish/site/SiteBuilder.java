@@ -35,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +46,8 @@ import org.slf4j.LoggerFactory;
  * <p>A build renders only the pages whose inputs changed since the last build and writes only
  * files whose bytes changed, so a full build and an incremental one give the same tree.
  *
- * <pre>{@code new SiteBuilder(config.site(), config.subscriptions(), store.site(), SiteTheme.standard(),
- *         ZoneId.systemDefault()).build(false);}</pre>
+ * <pre>{@code new SiteBuilder(config.site(), config.subscriptions(), store.site(), SiteTheme.standard())
+ *         .build(false);}</pre>
  */
 public final class SiteBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(SiteBuilder.class);
@@ -55,7 +56,7 @@ public final class SiteBuilder {
     private static final int BODIES_PER_READ = 200;
     private static final String LANGUAGE = "zh-CN";
     /** Raised when the builder itself changes what a page holds, so that pages built before are made again. */
-    private static final String FORMAT = "2";
+    private static final String FORMAT = "3";
     private static final DateTimeFormatter DATE_TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
@@ -69,19 +70,17 @@ public final class SiteBuilder {
     private final HtmlSanitizer sanitizer = new HtmlSanitizer();
 
     /**
-     * @param settings the site's title, address, folders and page size
+     * @param settings the site's title, address, folders, page size and the time zone dates are shown in
      * @param subscriptions the configuration's subscriptions: the category tree and each feed's author and cover
      * @param store what the site is built from
      * @param theme the templates and assets
-     * @param zone the time zone dates are shown in and months are counted in
      */
-    public SiteBuilder(SiteSettings settings, List<Subscription> subscriptions, SiteStore store, SiteTheme theme,
-            ZoneId zone) {
+    public SiteBuilder(SiteSettings settings, List<Subscription> subscriptions, SiteStore store, SiteTheme theme) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.subscriptions = List.copyOf(subscriptions);
         this.store = Objects.requireNonNull(store, "store");
         this.theme = Objects.requireNonNull(theme, "theme");
-        this.zone = Objects.requireNonNull(zone, "zone");
+        this.zone = settings.zone();
         this.layout = new SiteLayout(settings.url());
     }
 
@@ -310,8 +309,7 @@ public final class SiteBuilder {
             SiteEntry head = item.entry();
             PageBody body = PageBody.of(safeHtml, EXCERPT_CODE_POINTS);
             Subscription subscription = byPath.get(item.path());
-            String cover = oneLine(body.firstImage().orElseGet(() -> HexoPostRenderer.fallbackCover(head.key(),
-                    subscription == null ? Optional.empty() : subscription.image())));
+            String cover = oneLine(body.firstImage().orElseGet(() -> ownCover(head, subscription)));
             ItemMemo memo = new ItemMemo(item.memoFingerprint(), excerpt(body.leadText()), cover);
             memos.put(item.key(), memo);
             newMemos.put(item.key(), memo);
@@ -322,17 +320,18 @@ public final class SiteBuilder {
             ItemPage page = new ItemPage(frame(item.title(), "", ""), item.title(), crumbs(item.path()),
                     item.path().name(), item.path().site(), layout.href(SiteLayout.listPage(feed.folder(), 0)),
                     item.author(), webLink(head.link()), item.date().toString(), dateText(item.date()),
-                    itemCover(body, subscription, cover), body.html());
+                    body.firstImage().isEmpty() ? cover : "", body.html());
             out.emit(item.file(), item.pageFingerprint(), () -> theme.render("item.jte", page));
         }
 
         /**
-         * The cover an item page shows above a body without images: the feed's own, when its subscription
-         * names one. The stock photo that stands in for it on lists says nothing about the item.
+         * The picture of an item whose body has none: its subscription's own {@code image}, when it names
+         * one, else none. The post's stock-photo fallback says nothing about the item, so the site leaves
+         * it out.
          */
-        private static String itemCover(PageBody body, Subscription subscription, String cover) {
-            boolean ownCover = subscription != null && subscription.image().isPresent();
-            return body.firstImage().isEmpty() && ownCover ? cover : "";
+        private static String ownCover(SiteEntry entry, @Nullable Subscription subscription) {
+            return subscription == null || subscription.image().isEmpty() ? ""
+                    : HexoPostRenderer.fallbackCover(entry.key(), subscription.image());
         }
 
         private void lists(List<SiteItem> items, List<Work> work) {

@@ -301,6 +301,20 @@ final class BrowserTab {
         return result.path("result").path("value");
     }
 
+    /** Lays pages out as a screen of {@code width} by {@code height} CSS pixels would; a phone's when {@code mobile}. */
+    BrowserTab viewport(int width, int height, boolean mobile) {
+        call("Emulation.setDeviceMetricsOverride", params().put("width", width).put("height", height)
+                .put("deviceScaleFactor", mobile ? 3 : 1).put("mobile", mobile));
+        return this;
+    }
+
+    /** Presses {@code key} (a DOM key name such as {@code Escape}) in the focused element. */
+    void press(String key) {
+        for (String type : List.of("keyDown", "keyUp")) {
+            call("Input.dispatchKeyEvent", params().put("type", type).put("key", key).put("code", key));
+        }
+    }
+
     /** Types {@code text} into the focused element as a keyboard would. */
     void type(String text) {
         call("Input.insertText", params().put("text", text));

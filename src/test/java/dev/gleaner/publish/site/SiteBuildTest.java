@@ -10,6 +10,7 @@ import dev.gleaner.parse.FeedDocument;
 import dev.gleaner.parse.FeedParser;
 import dev.gleaner.testing.Workspace;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -187,6 +189,49 @@ class SiteBuildTest {
         Document item = itemTitled("日报 2");
         assertThat(item.selectFirst("figure.cover img").attr("src")).matches("https://img\\.example\\.org/cover/\\d+\\.jpg");
         assertThat(itemTitled("问题 2").select("figure.cover")).as("the body's own image is the cover").isEmpty();
+    }
+
+    @Test
+    void listsShowAnItemsOwnPictureOrNoneButNeverAStockPhoto() throws IOException {
+        Map<String, Element> cards = new HashMap<>();
+        for (Path list : new LinkChecker(site, "http://localhost:4000/").files("index.html")) {
+            for (Element card : Jsoup.parse(list.toFile(), "UTF-8").select("ol.cards li.card")) {
+                cards.put(card.selectFirst("h2 a").text(), card);
+            }
+        }
+        assertThat(cards.get("问题 2").select(".thumb img").attr("src")).as("the body's first image")
+                .isEqualTo("https://www.zhihu.com/images/2.jpg");
+        assertThat(cards.get("日报 2").select(".thumb img").attr("src")).as("the subscription's own image")
+                .matches("https://img\\.example\\.org/cover/\\d+\\.jpg");
+        assertThat(cards.get("热搜 2").select(".thumb")).as("no picture of its own, so none").isEmpty();
+        for (String suffix : List.of(".html", ".json", ".xml")) {
+            for (Path page : new LinkChecker(site, "http://localhost:4000/").files(suffix)) {
+                assertThat(Files.readString(page)).as(page.toString()).doesNotContain("picsum.photos");
+            }
+        }
+        JsonNode feed = new ObjectMapper().readTree(site.resolve("feed.json").toFile());
+        for (JsonNode item : feed.get("items")) {
+            assertThat(item.path("image").asText("none")).as(item.get("title").asText())
+                    .doesNotContain("picsum").isNotEmpty();
+        }
+    }
+
+    @Test
+    void thePostKeepsTheReferenceFallbackPicture() throws IOException {
+        Path posts = site.getParent().resolve("source/_posts/社交媒体/微博/热搜榜");
+        try (Stream<Path> files = Files.list(posts)) {
+            String post = files.map(SiteBuildTest::read).filter(text -> text.contains("title: '热搜 2'\n"))
+                    .findFirst().orElseThrow();
+            assertThat(post).containsPattern("headimg: 'https://picsum\\.photos/400/300\\?random=\\d+'");
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Document itemTitled(String title) throws IOException {
