@@ -365,20 +365,23 @@ class HostileHtmlBrowserTest {
 
     /**
      * The {@code node_modules} of the shared Hexo project, installed once with {@code npm ci} into
-     * a folder named after its lock file, in the temporary folder, and reused by later runs.
+     * a folder named after its lock file in the tests' cache below the build folder, and reused by
+     * later runs; npm's own download cache goes there too, not into the home folder.
      */
     private static Path hexoModules(Path bench, Path npm) throws Exception {
         byte[] lock = Files.readAllBytes(bench.resolve("package-lock.json"));
         String name = "gleaner-hexo-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(lock))
                 .substring(0, 16);
-        Path cache = Path.of(System.getProperty("java.io.tmpdir")).resolve(name);
+        Path root = Files.createDirectories(Path.of(System.getProperty("gleaner.cache", "target/test-cache")));
+        Path cache = root.resolve(name);
         if (Files.isRegularFile(cache.resolve("node_modules/.bin/hexo"))) {
             return cache.resolve("node_modules");
         }
         Path fresh = Files.createTempDirectory(cache.getParent(), name + ".");
         Files.copy(bench.resolve("package.json"), fresh.resolve("package.json"));
         Files.copy(bench.resolve("package-lock.json"), fresh.resolve("package-lock.json"));
-        Command.Result installed = Command.run(fresh, 900, npm.toString(), "ci", "--no-audit", "--no-fund");
+        Command.Result installed = Command.run(fresh, 900, npm.toString(), "ci", "--no-audit", "--no-fund",
+                "--cache", root.resolve("npm").toAbsolutePath().toString());
         assertThat(installed.exitCode()).as("npm ci of Hexo (needs the npm registry):\n" + installed.output()).isZero();
         try {
             Files.move(fresh, cache, StandardCopyOption.ATOMIC_MOVE);
