@@ -38,6 +38,8 @@ public final class Main implements Runnable {
     /** Runs the command line, writing to {@code out} and {@code err}, and returns its exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new Main());
+        // Examples pair a command with what it does on one line; 80 columns would break them.
+        commandLine.setUsageHelpWidth(110);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {

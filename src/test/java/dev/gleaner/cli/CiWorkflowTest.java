@@ -413,9 +413,10 @@ class CiWorkflowTest {
         Files.writeString(launcher, """
                 #!/usr/bin/env bash
                 # Runs the Gleaner under test, as the real launcher runs the jar it builds.
-                exec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Djava.io.tmpdir=%s -cp %s \
-                dev.gleaner.cli.Main "$@"
-                """.formatted(quoted(tmp.toString()), quoted(System.getProperty("java.class.path"))));
+                exec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Djava.io.tmpdir=%s \
+                -Dgleaner.cache=%s -cp %s dev.gleaner.cli.Main "$@"
+                """.formatted(quoted(tmp.toString()), quoted(cacheFolder().toString()),
+                        quoted(System.getProperty("java.class.path"))));
         assertThat(launcher.toFile().setExecutable(true)).isTrue();
         publish(work, "gleaner.git");
     }
@@ -514,6 +515,16 @@ class CiWorkflowTest {
     private static boolean onPath(String program) {
         String path = System.getenv().getOrDefault("PATH", "");
         return Arrays.stream(path.split(":")).anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, program)));
+    }
+
+    /**
+     * Where the runs keep Gleaner's cache: the tests' own, else the class's folder. Java takes the
+     * home folder from the password database, not from {@code HOME}, so the runner's stand-in home
+     * alone would not keep the runs out of the user's cache.
+     */
+    private Path cacheFolder() {
+        String tests = System.getProperty("gleaner.cache");
+        return tests != null ? Path.of(tests).toAbsolutePath() : shared.resolve("cache");
     }
 
     private static String quoted(String text) {
