@@ -265,6 +265,7 @@ final class BrowserTab {
             } else if (!awaitLoad(current, navigated.path("loaderId").asText(), 20_000)) {
                 current.fault("load", "no load event in 20 s");
             } else {
+                String loaderId = navigated.path("loaderId").asText();
                 sleep(settleMillis);
                 try {
                     if (interaction != null) {
@@ -274,6 +275,11 @@ final class BrowserTab {
                 } catch (IllegalStateException e) {
                     // Only a page that is going away fails its probe, and its navigation is on record too.
                     current.fault("load", "the page could not be read: " + e.getMessage());
+                }
+                if (current.navigatedAway) {
+                    // What the page it went to does belongs to this visit: wait for it however slow the machine is.
+                    awaitAnotherLoad(loaderId, 10_000);
+                    sleep(settleMillis);
                 }
             }
             sources(current);
@@ -351,6 +357,25 @@ final class BrowserTab {
             }
         }
         return true;
+    }
+
+    /** Waits until a document other than the one {@code loaderId} loaded has loaded too. */
+    private void awaitAnotherLoad(String loaderId, long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        synchronized (loaded) {
+            while (loaded.stream().allMatch(loaderId::equals)) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    loaded.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private void scan(Visit current) {
