@@ -87,6 +87,8 @@ final class StatusCommand extends ConfiguredCommand {
         row.put("posts", posts);
         row.put("lastSuccess", health.lastSuccess().map(Instant::toString).orElse(null));
         row.put("lastAttempt", health.lastAttempt().map(Instant::toString).orElse(null));
+        row.put("fetches", health.fetches());
+        row.put("notModified", health.notModified());
         row.put("consecutiveFailures", health.consecutiveFailures());
         row.put("failingSince", health.failingSince().map(Instant::toString).orElse(null));
         row.put("gone", health.permanent());

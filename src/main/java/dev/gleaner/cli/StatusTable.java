@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /** Prints subscriptions' health as an aligned table, times relative to now, CJK text counted double-wide. */
 final class StatusTable {
-    private static final String[] HEADERS = {"SUBSCRIPTION", "POSTS", "LAST SUCCESS", "LAST ATTEMPT", "FAILURES",
+    private static final String[] HEADERS = {"SUBSCRIPTION", "POSTS", "LAST SUCCESS", "LAST ATTEMPT", "304/FETCHES", "FAILURES",
         "NEXT DUE", "LAST ERROR"};
 
     private final Instant now;
@@ -31,6 +31,7 @@ final class StatusTable {
                 Integer.toString(posts.getOrDefault(state.id(), 0)),
                 ago(health.lastSuccess()),
                 ago(health.lastAttempt()),
+                health.notModified() + "/" + health.fetches(),
                 health.consecutiveFailures() == 0 ? "0"
                         : health.consecutiveFailures() + (health.permanent() ? " (gone)" : "")
                                 + health.failingSince().map(since -> " for " + span(Duration.between(since, now))).orElse(""),

@@ -40,7 +40,9 @@ final class SummaryPrinter {
             out.printf(Locale.ROOT, "  not due        %d (--all fetches them anyway)%n", fetches.notDue());
         }
         out.printf(Locale.ROOT, "  fetched        %d%n", fetches.fetched());
-        out.printf(Locale.ROOT, "  not modified   %d%n", fetches.notModified());
+        int resent = fetches.notModified() - fetches.revalidated();
+        out.printf(Locale.ROOT, "  not modified   %d%s%n", fetches.notModified(),
+                resent == 0 ? "" : " (" + resent + " sent again in full, " + fetches.revalidated() + " by 304)");
         out.printf(Locale.ROOT, "  failed         %d%n", fetches.failures().size());
         for (FeedFailure failure : fetches.failures()) {
             out.printf(Locale.ROOT, "    %s: %s%n", failure.path(), failure.reason());

@@ -71,9 +71,11 @@ public sealed interface FetchOutcome {
      * @param validators the validators to send back next time
      * @param freshFor how long the server says the answer stays fresh
      * @param instance the RSSHub instance that answered, for an {@code rsshub://} route
+     * @param revalidated whether the server said so itself ({@code 304}); false when it sent the
+     *     whole body again and only its hash showed that nothing changed
      */
-    record NotModified(String source, Validators validators, Optional<Duration> freshFor, Optional<String> instance)
-            implements FetchOutcome {
+    record NotModified(String source, Validators validators, Optional<Duration> freshFor, Optional<String> instance,
+            boolean revalidated) implements FetchOutcome {
         public NotModified {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(validators, "validators");
@@ -81,13 +83,13 @@ public sealed interface FetchOutcome {
             Objects.requireNonNull(instance, "instance");
         }
 
-        /** Word that nothing changed, without hints. */
+        /** The server's word that nothing changed, without hints. */
         public NotModified(String source, Validators validators) {
-            this(source, validators, Optional.empty(), Optional.empty());
+            this(source, validators, Optional.empty(), Optional.empty(), true);
         }
 
         NotModified viaInstance(String answeredBy, String shownSource) {
-            return new NotModified(shownSource, validators, freshFor, Optional.of(answeredBy));
+            return new NotModified(shownSource, validators, freshFor, Optional.of(answeredBy), revalidated);
         }
     }
 }

@@ -88,12 +88,16 @@ public final class Fetcher implements AutoCloseable {
         throw new FetchException(url, "unsupported URL scheme; expected http(s):, file: or rsshub://");
     }
 
-    /** A body the same as last time is news to nobody: some servers ignore validators and resend it. */
+    /**
+     * A body the same as last time is news to nobody: some servers ignore validators and resend it,
+     * and others honour them only when asked another way, which the next fetch then tries.
+     */
     private static FetchOutcome unlessSameBody(FetchRequest request, FetchOutcome outcome) {
         if (outcome instanceof FetchOutcome.Fetched fetched
                 && request.bodyHash().filter(fetched.bodyHash()::equalsIgnoreCase).isPresent()) {
-            return new FetchOutcome.NotModified(fetched.source(), fetched.validators(), fetched.freshFor(),
-                    fetched.instance());
+            Validators next = request.validators().isEmpty() ? fetched.validators()
+                    : fetched.validators().askedTheNextWay();
+            return new FetchOutcome.NotModified(fetched.source(), next, fetched.freshFor(), fetched.instance(), false);
         }
         return outcome;
     }

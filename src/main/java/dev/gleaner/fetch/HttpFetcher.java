@@ -128,10 +128,11 @@ final class HttpFetcher {
         HttpHeaders headers = answer.headers();
         Optional<Duration> freshFor = CacheHints.freshFor(headers, clock.instant());
         if (answer.status() == 304) {
-            return new FetchOutcome.NotModified(source, validatorsOf(headers).or(sent), freshFor, Optional.empty());
+            return new FetchOutcome.NotModified(source, validatorsOf(headers).or(sent), freshFor, Optional.empty(), true);
         }
         if (answer.isSuccess()) {
-            return new FetchOutcome.Fetched(source, answer.body(), charsetOf(headers), validatorsOf(headers),
+            return new FetchOutcome.Fetched(source, answer.body(), charsetOf(headers),
+                    validatorsOf(headers).askedAs(sent),
                     BodyHash.of(answer.body()), freshFor, Optional.empty());
         }
         throw refusal(url, answer, "HTTP " + answer.status() + reasonPhrase(answer.status()));
@@ -158,8 +159,8 @@ final class HttpFetcher {
                 .header("Accept", ACCEPT)
                 .header("Accept-Encoding", "gzip, deflate");
         destination.hostHeader().ifPresent(host -> builder.header("Host", host));
-        validators.etag().ifPresent(etag -> builder.header("If-None-Match", etag));
-        validators.lastModified().ifPresent(date -> builder.header("If-Modified-Since", date));
+        validators.ifNoneMatch().ifPresent(etag -> builder.header("If-None-Match", etag));
+        validators.ifModifiedSince().ifPresent(date -> builder.header("If-Modified-Since", date));
         return builder.build();
     }
 

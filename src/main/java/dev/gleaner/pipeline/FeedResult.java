@@ -23,9 +23,13 @@ sealed interface FeedResult {
             Optional<Duration> hint) implements FeedResult {
     }
 
-    /** The feed has not changed. */
-    record Unchanged(Subscription subscription, SubscriptionState state, FetchMemo memo, Optional<Duration> hint)
-            implements FeedResult {
+    /**
+     * The feed has not changed.
+     *
+     * @param revalidated whether the server said so with a {@code 304}
+     */
+    record Unchanged(Subscription subscription, SubscriptionState state, FetchMemo memo, Optional<Duration> hint,
+            boolean revalidated) implements FeedResult {
     }
 
     /**

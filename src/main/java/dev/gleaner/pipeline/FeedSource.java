@@ -64,7 +64,8 @@ public final class FeedSource {
                 return new FeedResult.Parsed(subscription, state, feed, memo, fetched.freshFor());
             }
             FetchMemo memo = new FetchMemo(outcome.validators(), Optional.empty(), outcome.instance());
-            return new FeedResult.Unchanged(subscription, state, memo, outcome.freshFor());
+            return new FeedResult.Unchanged(subscription, state, memo, outcome.freshFor(),
+                    ((FetchOutcome.NotModified) outcome).revalidated());
         } catch (FetchException e) {
             return new FeedResult.Failed(subscription, state, new FetchFailure(e.reason(), e.status(), e.permanent()),
                     e.retryAfter());

@@ -74,6 +74,7 @@ public final class RunPass {
         RunSummary.Posts posts = publisher.publish(config.subscriptions(), covered);
         return new RunSummary(
                 new RunSummary.Fetches(covered.size(), covered.size() - due.size(), tally.fetched, tally.notModified,
+                        tally.revalidated,
                         tally.failures, tally.warnings),
                 new RunSummary.Items(tally.itemsSeen, tally.itemsNew, tally.heldBack, tally.adopted, tally.updated),
                 posts, tree, Duration.between(start, clock.instant()));
@@ -130,8 +131,11 @@ public final class RunPass {
             tally.failures.add(new FeedFailure(subscription.id(), failure.reason()));
         } else if (result instanceof FeedResult.Unchanged unchanged) {
             Instant next = schedule.afterSuccess(now, subscription.interval(), unchanged.hint());
-            store.subscriptions().onNotModified(id, now, unchanged.memo(), next);
+            store.subscriptions().onNotModified(id, now, unchanged.memo(), next, unchanged.revalidated());
             tally.notModified++;
+            if (unchanged.revalidated()) {
+                tally.revalidated++;
+            }
         } else if (result instanceof FeedResult.Parsed parsed) {
             for (String problem : parsed.feed().problems()) {
                 LOG.warn("{}: {}", subscription.id(), problem);
@@ -167,6 +171,7 @@ public final class RunPass {
     private static final class Tally {
         int fetched;
         int notModified;
+        int revalidated;
         int itemsSeen;
         int itemsNew;
         int heldBack;

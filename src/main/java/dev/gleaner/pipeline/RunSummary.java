@@ -31,10 +31,12 @@ public record RunSummary(Fetches fetches, Items items, Posts posts, Reconciliati
      * @param notDue of those, the ones left for a later pass because they were not due
      * @param fetched feeds fetched with a new body and parsed
      * @param notModified feeds that had not changed
+     * @param revalidated of those, the ones the server said had not changed ({@code 304}), rather
+     *     than sending them again
      * @param failures feeds that failed, with the reason
      * @param warnings what a person should know about the items of a fetched feed, one line each, naming it
      */
-    public record Fetches(int feeds, int notDue, int fetched, int notModified, List<FeedFailure> failures,
+    public record Fetches(int feeds, int notDue, int fetched, int notModified, int revalidated, List<FeedFailure> failures,
             List<String> warnings) {
         public Fetches {
             failures = List.copyOf(failures);

@@ -17,6 +17,8 @@ import java.util.OptionalInt;
  * @param failingSince when the current run of failures began
  * @param permanent whether the feed is flagged as gone (410, or 404 for days): polled daily only
  * @param nextDue when it should next be fetched; empty for "now"
+ * @param fetches how many fetches of it succeeded
+ * @param notModified how many of those the server answered with {@code 304 Not Modified}
  */
 public record Health(
         Optional<Instant> lastAttempt,
@@ -26,11 +28,13 @@ public record Health(
         OptionalInt lastStatus,
         Optional<Instant> failingSince,
         boolean permanent,
-        Optional<Instant> nextDue) {
+        Optional<Instant> nextDue,
+        int fetches,
+        int notModified) {
 
     /** The health of a feed never fetched: no attempt, no failure, due now. */
     public static final Health NEVER_FETCHED = new Health(Optional.empty(), Optional.empty(), "", 0,
-            OptionalInt.empty(), Optional.empty(), false, Optional.empty());
+            OptionalInt.empty(), Optional.empty(), false, Optional.empty(), 0, 0);
 
     public Health {
         Objects.requireNonNull(lastAttempt, "lastAttempt");

@@ -36,7 +36,7 @@ final class JdbcEntryStore implements EntryStore {
     public RecordedFetch onFetched(long subscriptionId, Instant at, FetchMemo memo, Instant nextDue,
             List<SeenEntry> entries, int backlog, boolean updates) {
         return jdbc.inTransaction("record fetched feed", connection -> {
-            JdbcSubscriptionStore.onSuccess(connection, subscriptionId, at, memo, nextDue);
+            JdbcSubscriptionStore.onSuccess(connection, subscriptionId, at, memo, nextDue, false);
             // Adopted posts are not items of the feed: a store made anew beside them still holds back its backlog.
             boolean firstEntries = Jdbc.query(connection,
                     "SELECT 1 FROM entry WHERE subscription_id = ? AND adopted = 0 LIMIT 1", row -> 1,

@@ -19,7 +19,8 @@ import java.util.Set;
 final class JdbcSubscriptionStore implements SubscriptionStore {
     private static final String COLUMNS = """
             id, path, url, key_seed, retired_at, etag, last_modified, body_hash, instance, last_attempt_at,
-            last_success_at, last_error, consecutive_failures, last_status, failing_since, permanent, next_due_at""";
+            last_success_at, last_error, consecutive_failures, last_status, failing_since, permanent, next_due_at,
+            revalidation, fetch_count, not_modified_count""";
 
     private final Jdbc jdbc;
 
@@ -93,6 +94,7 @@ final class JdbcSubscriptionStore implements SubscriptionStore {
                     retired_at = NULL,
                     etag = CASE WHEN subscription.url = excluded.url THEN subscription.etag END,
                     last_modified = CASE WHEN subscription.url = excluded.url THEN subscription.last_modified END,
+                    revalidation = CASE WHEN subscription.url = excluded.url THEN subscription.revalidation END,
                     body_hash = CASE WHEN subscription.url = excluded.url THEN subscription.body_hash END,
                     instance = CASE WHEN subscription.url = excluded.url THEN subscription.instance END,
                     next_due_at = CASE WHEN subscription.url = excluded.url THEN subscription.next_due_at END,
@@ -149,9 +151,9 @@ final class JdbcSubscriptionStore implements SubscriptionStore {
     }
 
     @Override
-    public void onNotModified(long subscriptionId, Instant at, FetchMemo memo, Instant nextDue) {
+    public void onNotModified(long subscriptionId, Instant at, FetchMemo memo, Instant nextDue, boolean revalidated) {
         jdbc.withConnection("record not-modified fetch",
-                connection -> onSuccess(connection, subscriptionId, at, memo, nextDue));
+                connection -> onSuccess(connection, subscriptionId, at, memo, nextDue, revalidated));
     }
 
     @Override
@@ -160,23 +162,30 @@ final class JdbcSubscriptionStore implements SubscriptionStore {
         jdbc.update("delete subscription", "DELETE FROM subscription WHERE id = ?", subscriptionId);
     }
 
-    /** Records a successful fetch, within the caller's connection or transaction. */
-    static int onSuccess(Connection connection, long subscriptionId, Instant at, FetchMemo memo, Instant nextDue)
-            throws SQLException {
+    /**
+     * Records a successful fetch, within the caller's connection or transaction.
+     *
+     * @param revalidated whether the server answered {@code 304 Not Modified}
+     */
+    static int onSuccess(Connection connection, long subscriptionId, Instant at, FetchMemo memo, Instant nextDue,
+            boolean revalidated) throws SQLException {
+        Validators validators = memo.validators();
         return Jdbc.update(connection, """
                 UPDATE subscription
                 SET last_attempt_at = ?, last_success_at = ?, last_error = NULL, consecutive_failures = 0,
                     last_status = NULL, failing_since = NULL, permanent = 0, next_due_at = ?,
-                    etag = ?, last_modified = ?, body_hash = COALESCE(?, body_hash), instance = COALESCE(?, instance)
+                    etag = ?, last_modified = ?, revalidation = ?,
+                    body_hash = COALESCE(?, body_hash), instance = COALESCE(?, instance),
+                    fetch_count = fetch_count + 1, not_modified_count = not_modified_count + ?
                 WHERE id = ?
-                """, at, at, nextDue, memo.validators().etag().orElse(null),
-                memo.validators().lastModified().orElse(null), memo.bodyHash().orElse(null),
-                memo.instance().orElse(null), subscriptionId);
+                """, at, at, nextDue, validators.etag().orElse(null), validators.lastModified().orElse(null),
+                validators.isEmpty() ? null : validators.revalidation().name(), memo.bodyHash().orElse(null),
+                memo.instance().orElse(null), revalidated ? 1 : 0, subscriptionId);
     }
 
     static SubscriptionState state(ResultSet row) throws SQLException {
         FetchMemo memo = new FetchMemo(
-                Validators.of(row.getString("etag"), row.getString("last_modified")),
+                Validators.of(row.getString("etag"), row.getString("last_modified"), row.getString("revalidation")),
                 Optional.ofNullable(row.getString("body_hash")),
                 Optional.ofNullable(row.getString("instance")));
         int status = row.getInt("last_status");
@@ -189,7 +198,9 @@ final class JdbcSubscriptionStore implements SubscriptionStore {
                 lastStatus,
                 Jdbc.instant(row, "failing_since"),
                 row.getInt("permanent") != 0,
-                Jdbc.instant(row, "next_due_at"));
+                Jdbc.instant(row, "next_due_at"),
+                row.getInt("fetch_count"),
+                row.getInt("not_modified_count"));
         String path = row.getString("path");
         String seed = row.getString("key_seed");
         return new SubscriptionState(row.getLong("id"), path, row.getString("url"), seed.isEmpty() ? path : seed,

@@ -39,8 +39,12 @@ public interface SubscriptionStore {
      */
     void onFetchError(long subscriptionId, Instant at, FetchFailure failure, Instant nextDue);
 
-    /** Records a fetch that found the feed unchanged, and when it is next due. */
-    void onNotModified(long subscriptionId, Instant at, FetchMemo memo, Instant nextDue);
+    /**
+     * Records a fetch that found the feed unchanged, and when it is next due.
+     *
+     * @param revalidated whether the server said so with a {@code 304}, rather than by resending the body
+     */
+    void onNotModified(long subscriptionId, Instant at, FetchMemo memo, Instant nextDue, boolean revalidated);
 
     /** Forgets a subscription with every entry it had and what the site remembers of them. */
     void delete(long subscriptionId);

@@ -69,6 +69,19 @@ class StatusCommandTest {
     }
 
     @Test
+    void countsTheFetchesThatTheSourceAnsweredUnchanged() throws Exception {
+        workspace.run("run", "--all", "--only", "a/好的");
+        workspace.run("run", "--all", "--only", "a/好的");
+
+        JsonNode row = new ObjectMapper().readTree(workspace.run("status", "--json").out().lines()
+                .filter(line -> line.contains("a/好的/源")).findFirst().orElseThrow());
+        assertThat(row.get("fetches").asInt()).isEqualTo(3);
+        assertThat(row.get("notModified").asInt()).isEqualTo(2);
+        assertThat(workspace.run("status").out().lines())
+                .anyMatch(line -> line.startsWith("a/好的/源") && line.contains(" 2/3 "));
+    }
+
+    @Test
     void countsCjkTextAsTwoColumnsSoTheTableLinesUp() {
         assertThat(StatusTable.width("知乎热榜")).isEqualTo(8);
         assertThat(StatusTable.width("a/b")).isEqualTo(3);

@@ -153,8 +153,21 @@ class FetcherHttpTest {
         }
 
         @Test
-        void sendsTheValidatorsBack() throws Exception {
+        void sendsTheEtagBackAlone() throws Exception {
             Validators validators = firstFetch();
+            server.enqueue(new MockResponse.Builder().code(304).build());
+
+            fetcher.fetch(new FetchRequest(url("/feed.xml"), validators));
+
+            // The date is left out: a server must ignore it beside an ETag, and some answer 200 when it comes.
+            RecordedRequest second = server.takeRequest();
+            assertThat(second.getHeaders().get("If-None-Match")).isEqualTo(ETAG);
+            assertThat(second.getHeaders().get("If-Modified-Since")).isNull();
+        }
+
+        @Test
+        void sendsBothValidatorsWhenThatIsWhatTheServerHonours() throws Exception {
+            Validators validators = firstFetch().askedBy(Revalidation.BOTH);
             server.enqueue(new MockResponse.Builder().code(304).build());
 
             fetcher.fetch(new FetchRequest(url("/feed.xml"), validators));

@@ -52,7 +52,7 @@ class StoreTest {
         @Test
         void areReconciledByPathAndForgetTheirValidatorsWhenTheUrlChanges() {
             long id = store.subscriptions().reconcile(ZHIHU, NOW).id();
-            store.subscriptions().onNotModified(id, NOW, FetchMemo.of(Validators.of("\"e1\"", "Sat, 21 May 2022 06:05:19 GMT")), NOW);
+            store.subscriptions().onNotModified(id, NOW, FetchMemo.of(Validators.of("\"e1\"", "Sat, 21 May 2022 06:05:19 GMT")), NOW, true);
             assertThat(store.subscriptions().reconcile(ZHIHU, NOW).validators().etag()).contains("\"e1\"");
 
             SubscriptionState moved = store.subscriptions().reconcile(
