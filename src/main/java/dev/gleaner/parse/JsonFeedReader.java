@@ -39,6 +39,11 @@ final class JsonFeedReader {
             throw new FeedParseException(source, "JSON, but not a JSON Feed (not an object)");
         }
         String version = text(root, "version");
+        if (!isJsonFeed(root)) {
+            // RSSHub's ?format=rss3, an API's answer, a configuration file: none is an empty feed.
+            throw new FeedParseException(source, "JSON, but not a JSON Feed: none of its keys is one of JSON Feed's"
+                    + keysOf(root));
+        }
         // A feed that forgot its version is read as the version of the day rather than lost.
         FeedFormat format = version.endsWith("/1") ? FeedFormat.JSON10 : FeedFormat.JSON11;
         String base = Urls.firstAbsolute(text(root, "home_page_url"), source);
@@ -61,6 +66,39 @@ final class JsonFeedReader {
                 Urls.resolve(base, text(root, "icon").isEmpty() ? text(root, "favicon") : text(root, "icon")), "", "",
                 Optional.empty());
         return new Feed(format, info, entries, decoded.bozo(), problems);
+    }
+
+    /**
+     * Whether {@code root} has a key of JSON Feed's top level: a feed that forgot its version, or
+     * even its items, is still read, but an object that shares nothing with the format is no feed.
+     */
+    private static boolean isJsonFeed(JsonNode root) {
+        if (root.path("items").isArray() || text(root, "version").contains("jsonfeed.org/version/")) {
+            return true;
+        }
+        for (var names = root.fieldNames(); names.hasNext(); ) {
+            if (TOP_LEVEL_KEYS.contains(names.next())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The top-level keys of JSON Feed 1.0 and 1.1. */
+    private static final java.util.Set<String> TOP_LEVEL_KEYS = java.util.Set.of("version", "title", "home_page_url",
+            "feed_url", "description", "user_comment", "next_url", "icon", "favicon", "author", "authors",
+            "language", "expired", "hubs", "items");
+
+    /** The document's first keys, to show what it is instead. */
+    private static String keysOf(JsonNode root) {
+        List<String> keys = new ArrayList<>();
+        root.fieldNames().forEachRemaining(name -> {
+            if (keys.size() < 5) {
+                keys.add('"' + (name.length() > 40 ? name.substring(0, 40) + "…" : name) + '"');
+            }
+        });
+        return keys.isEmpty() ? " (an empty object)" : " (its keys: " + String.join(", ", keys)
+                + (root.size() > keys.size() ? ", …" : "") + ")";
     }
 
     private static Entry entry(JsonNode item, String base, List<String> problems) {

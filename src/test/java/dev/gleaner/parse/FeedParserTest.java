@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FeedParserTest {
     private final FeedParser parser = FeedParser.standard();
@@ -166,6 +168,18 @@ class FeedParserTest {
 
             assertThat(feed.title()).isEqualTo("bogus");
             assertThat(feed.entries()).extracting(Entry::link).containsExactly("https://example.org/1");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+            "{\"a\": 1}",
+            "{}",
+            "{\"data\": [{\"owner\": \"rsshub\", \"title\": \"x\"}]}",
+            "{\"version\": \"2\", \"items\": {\"title\": \"x\"}}"})
+        void jsonThatIsNotAJsonFeedIsRefusedWithItsKeys(String json) {
+            assertThatThrownBy(() -> parse(json)).isInstanceOf(FeedParseException.class)
+                    .hasMessageContaining("JSON, but not a JSON Feed")
+                    .hasMessageContaining(json.equals("{}") ? "an empty object" : "its keys: \"");
         }
 
         @Test
