@@ -30,6 +30,23 @@ public record EntryKey(String value) {
     public static EntryKey of(String subscriptionId, Entry entry) {
         Objects.requireNonNull(subscriptionId, "subscriptionId");
         Objects.requireNonNull(entry, "entry");
+        return hashed(subscriptionId + "\u0000" + identity(entry));
+    }
+
+    /**
+     * The key of {@code entry} when other items of one document share its guid (or link): RSSHub's
+     * guid defaults to the link, so items of one page often do. Its title tells it apart, and its
+     * body too when {@code withBody} (the titles are shared as well), whatever the items' order.
+     */
+    public static EntryKey sharing(String subscriptionId, Entry entry, boolean withBody) {
+        Objects.requireNonNull(subscriptionId, "subscriptionId");
+        Objects.requireNonNull(entry, "entry");
+        String shared = identity(entry) + "\u0000shared\u0000" + entry.title().strip()
+                + (withBody ? "\u0000" + entry.body().strip() : "");
+        return hashed(subscriptionId + "\u0000" + shared);
+    }
+
+    private static String identity(Entry entry) {
         String identity;
         if (!entry.guid().isBlank()) {
             identity = "guid\u0000" + entry.guid().strip();
@@ -41,8 +58,11 @@ public record EntryKey(String value) {
             identity = "title\u0000" + entry.title().strip() + "\u0000"
                     + entry.date().map(Object::toString).orElse("");
         }
-        byte[] digest = sha256(subscriptionId + "\u0000" + identity);
-        return new EntryKey(HexFormat.of().formatHex(digest, 0, HEX_DIGITS / 2));
+        return identity;
+    }
+
+    private static EntryKey hashed(String text) {
+        return new EntryKey(HexFormat.of().formatHex(sha256(text), 0, HEX_DIGITS / 2));
     }
 
     /** Whether {@code entry} has no guid, link, title or date, so that only its body tells it apart. */

@@ -10,6 +10,7 @@ import dev.gleaner.store.SeenEntry;
 import dev.gleaner.store.StoredEntry;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Turns a parsed feed into the entries to record: limited, keyed and newest first, each matched with
@@ -35,34 +37,36 @@ record FeedEntries(List<SeenEntry> entries, List<String> warnings) {
     /**
      * The feed's entries as the store records them: the first {@code limit} of the document (as
      * RSSHub's own {@code limit} does), then sorted newest first; undated entries keep their place
-     * ahead of dated ones, since feeds list their newest items first. Of two items with one key, the
-     * first in the document is kept.
+     * ahead of dated ones, since feeds list their newest items first. Items that share a guid are
+     * told apart ({@link DocumentKeys}); an exact repeat of an item is left out.
      *
      * @param keySeed what the subscription's entry keys are made from
      * @param adopted the subscription's adopted posts not yet taken over: an item whose post title is one
      *     of theirs takes that post
+     * @param titles the titles the store holds for those of the given keys it knows
      */
-    static FeedEntries of(Subscription subscription, String keySeed, Feed feed, List<StoredEntry> adopted) {
+    static FeedEntries of(Subscription subscription, String keySeed, Feed feed, List<StoredEntry> adopted,
+            Function<Collection<EntryKey>, Map<EntryKey, String>> titles) {
         List<Entry> entries = feed.entries();
         int limit = subscription.limit().orElse(Integer.MAX_VALUE);
         if (entries.size() > limit) {
             entries = entries.subList(0, limit);
         }
         List<String> warnings = new ArrayList<>();
-        Set<EntryKey> keys = new HashSet<>();
+        List<Optional<EntryKey>> keys = DocumentKeys.of(keySeed, entries, titles);
         List<SeenEntry> seen = new ArrayList<>(entries.size());
         int byContent = 0;
         int doubled = 0;
-        for (Entry entry : entries) {
-            EntryKey key = EntryKey.of(keySeed, entry);
-            if (!keys.add(key)) {
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            if (keys.get(i).isEmpty()) {
                 doubled++;
                 continue;
             }
             if (EntryKey.isByContent(entry)) {
                 byContent++;
             }
-            seen.add(new SeenEntry(key, entry, ContentHash.of(entry)));
+            seen.add(new SeenEntry(keys.get(i).get(), entry, ContentHash.of(entry)));
         }
         if (byContent > 0) {
             warnings.add(byContent + (byContent == 1 ? " item has" : " items have")
@@ -70,7 +74,7 @@ record FeedEntries(List<SeenEntry> entries, List<String> warnings) {
         }
         if (doubled > 0) {
             warnings.add(doubled + (doubled == 1 ? " item repeats" : " items repeat")
-                    + " the guid, link or title and date of an item above it, and is left out");
+                    + " an item above it exactly (its guid or link, title and body), and is left out");
         }
         seen.sort(Comparator.comparing((SeenEntry one) -> one.entry().date().orElse(Instant.MAX)).reversed());
         return new FeedEntries(adopting(seen, adopted), warnings);

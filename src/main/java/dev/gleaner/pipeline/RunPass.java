@@ -143,7 +143,7 @@ public final class RunPass {
             Optional<Duration> hint = parsed.hint().or(() -> parsed.feed().info().ttl());
             Instant next = schedule.afterSuccess(now, subscription.interval(), hint);
             FeedEntries entries = FeedEntries.of(subscription, result.state().keySeed(), parsed.feed(),
-                    store.entries().adopted(id));
+                    store.entries().adopted(id), store.entries()::titles);
             entries.warnings().forEach(warning -> tally.warnings.add(subscription.id() + ": " + warning));
             RecordedFetch recorded = store.entries().onFetched(id, now, parsed.memo(), next, entries.entries(),
                     config.backlog(), subscription.update());

@@ -2,7 +2,9 @@ package dev.gleaner.store;
 
 import dev.gleaner.model.EntryKey;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,6 +26,9 @@ public interface EntryStore {
      */
     RecordedFetch onFetched(long subscriptionId, Instant at, FetchMemo memo, Instant nextDue, List<SeenEntry> entries,
             int backlog, boolean updates);
+
+    /** The titles of the entries the store holds among {@code keys}, by key. */
+    Map<EntryKey, String> titles(Collection<EntryKey> keys);
 
     /** Entries queued to be published, oldest first. */
     List<StoredEntry> pending();

@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -145,6 +147,21 @@ final class JdbcEntryStore implements EntryStore {
                 Jdbc.millis(entry.published()), Jdbc.millis(entry.updated()), entry.summary(), entry.content(),
                 json(entry.categories()), json(enclosureRows(entry.enclosures())), seen.contentHash(), firstSeen,
                 lastSeen, status);
+    }
+
+    @Override
+    public Map<EntryKey, String> titles(Collection<EntryKey> keys) {
+        Map<EntryKey, String> titles = new HashMap<>();
+        List<EntryKey> all = List.copyOf(keys);
+        // In slices, so that no statement holds more parameters than SQLite allows.
+        for (int from = 0; from < all.size(); from += 500) {
+            List<EntryKey> slice = all.subList(from, Math.min(all.size(), from + 500));
+            String marks = String.join(", ", Collections.nCopies(slice.size(), "?"));
+            jdbc.query("read entry titles", "SELECT entry_key, title FROM entry WHERE entry_key IN (" + marks + ")",
+                    row -> titles.put(new EntryKey(row.getString(1)), row.getString(2)),
+                    slice.stream().map(EntryKey::value).toArray());
+        }
+        return titles;
     }
 
     @Override

@@ -219,8 +219,8 @@ class RunTest {
             assertThat(result.exitCode()).as(result.err()).isZero();
             assertThat(posts()).isEqualTo(2);
             assertThat(result.err()).contains("a/b/c: 2 items have no guid, link, title or date: each is told apart"
-                    + " by its body").contains("a/b/c: 1 item repeats the guid, link or title and date of an item"
-                    + " above it, and is left out");
+                    + " by its body").contains("a/b/c: 1 item repeats an item above it exactly (its guid or link,"
+                    + " title and body), and is left out");
         }
     }
 }
