@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +79,17 @@ final class HttpFetcher {
      * @param errorBodyLimit how much of an error's body to keep; 0 to keep none
      */
     HttpAnswer exchange(String url, Validators validators, int errorBodyLimit) throws FetchException {
+        return exchange(url, validators, errorBodyLimit, UnaryOperator.identity());
+    }
+
+    /**
+     * Follows {@code url} to its final answer, passing each redirect's target through {@code onRedirect}
+     * first (an RSSHub instance puts its access key back on).
+     *
+     * @param errorBodyLimit how much of an error's body to keep; 0 to keep none
+     */
+    HttpAnswer exchange(String url, Validators validators, int errorBodyLimit, UnaryOperator<String> onRedirect)
+            throws FetchException {
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         URI current = parse(url);
         Set<URI> visited = new HashSet<>();
@@ -98,6 +110,10 @@ final class HttpFetcher {
                     throw new FetchException(url, "more than " + settings.maxRedirects() + " redirects");
                 }
                 current = resolve(url, current, location.get());
+                String rewritten = onRedirect.apply(current.toString());
+                if (!rewritten.equals(current.toString())) {
+                    current = resolve(url, current, rewritten);
+                }
                 continue;
             }
             byte[] body;

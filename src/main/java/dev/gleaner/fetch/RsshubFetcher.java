@@ -53,6 +53,10 @@ final class RsshubFetcher {
             }
             try {
                 return fetchFrom(instance, route, request.validators());
+            } catch (AccessRefused e) {
+                // A key the instance refuses (or one it needs and lacks) is the configuration's mistake:
+                // said as that instance's error, never hidden behind another instance's answer.
+                throw e.failure();
             } catch (FetchException e) {
                 if (e.retryAfter().isPresent()) {
                     restingUntil.put(instance.url(), System.nanoTime() + e.retryAfter().get().toNanos());
@@ -90,20 +94,29 @@ final class RsshubFetcher {
     }
 
     private FetchOutcome fetchFrom(RsshubInstance instance, String route, Validators validators)
-            throws FetchException {
+            throws FetchException, AccessRefused {
         String shown = join(instance.url(), route);
-        Optional<String> access = instance.key().map(key -> accessParameter(instance, route, key));
-        String target = access.map(parameter -> withParameter(shown, parameter)).orElse(shown);
-        HttpAnswer answer = http.exchange(target, validators, ERROR_PAGE_LIMIT);
+        String target = instance.key().map(key -> withAccess(instance, shown, key)).orElse(shown);
+        // A redirect within the instance (RSSHub sends /nbd/daily on to /nbd/332) drops the key: it goes
+        // back on, with the code of the new path.
+        HttpAnswer answer = http.exchange(target, validators, ERROR_PAGE_LIMIT,
+                next -> instance.key().filter(key -> sameOrigin(next, instance.url()) && !hasAccess(next))
+                        .map(key -> withAccess(instance, next, key)).orElse(next));
         Optional<String> errorPage = RsshubErrorPage.reasonOf(answer);
         if (errorPage.isPresent()) {
+            if (isAccessRefusal(answer, errorPage.get())) {
+                throw new AccessRefused(new FetchException(shown, instance.key().isPresent()
+                        ? "RSSHub instance " + instance.url() + " refused its access key (" + errorPage.get() + ")"
+                        : "RSSHub instance " + instance.url() + " needs an access key, and none is configured ("
+                                + errorPage.get() + ")"));
+            }
             if (answer.isSuccess()) {
                 throw new FetchException(shown, errorPage.get());
             }
             throw http.refusal(shown, answer, errorPage.get());
         }
         FetchOutcome outcome = http.outcome(shown, answer, validators);
-        String source = access.map(parameter -> withoutParameter(outcome.source(), parameter)).orElse(outcome.source());
+        String source = instance.key().isPresent() ? withoutAccess(outcome.source()) : outcome.source();
         if (outcome instanceof FetchOutcome.Fetched fetched) {
             return fetched.viaInstance(instance.url(), source);
         }
@@ -140,11 +153,6 @@ final class RsshubFetcher {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    /** {@code url} with {@code key=KEY} added to its query, before any fragment. */
-    static String withKey(String url, String key) {
-        return withParameter(url, keyParameter(key));
-    }
-
     /** {@code url} with {@code parameter} added to its query, before any fragment. */
     static String withParameter(String url, String parameter) {
         int hash = url.indexOf('#');
@@ -154,35 +162,77 @@ final class RsshubFetcher {
         return base + separator + parameter + fragment;
     }
 
-    /** {@code source} without the {@code key=KEY} parameter {@link #withKey} added. */
-    static String withoutKey(String source, String key) {
-        return withoutParameter(source, keyParameter(key));
-    }
-
-    /** {@code source} without the {@code parameter} {@link #withParameter} added. */
-    static String withoutParameter(String source, String parameter) {
-        return source.replace("?" + parameter + "&", "?")
-                .replace("&" + parameter, "")
-                .replace("?" + parameter, "");
+    /** {@code url} on {@code instance} with what lets the instance serve it: its key, or the access code. */
+    static String withAccess(RsshubInstance instance, String url, String key) {
+        return withParameter(url, accessParameter(instance, url, key));
     }
 
     /**
-     * The query parameter that lets {@code instance} serve {@code route}: the key itself, or the
-     * access code RSSHub derives from it, MD5 of the route's path (with its leading slash, without
-     * the query) followed by the key.
+     * The query parameter that lets {@code instance} serve {@code url}: the key itself, or the access
+     * code RSSHub derives from it, MD5 of the path exactly as it goes on the wire (percent-encoded,
+     * with its leading slash, without the query) followed by the key.
      */
-    static String accessParameter(RsshubInstance instance, String route, String key) {
+    static String accessParameter(RsshubInstance instance, String url, String key) {
         if (!instance.code()) {
             return keyParameter(key);
         }
-        int query = route.indexOf('?');
-        String path = "/" + (query < 0 ? route : route.substring(0, query)).replaceFirst("^/+", "");
+        String path;
+        try {
+            path = UriText.parse(url).getRawPath();
+        } catch (java.net.URISyntaxException e) {
+            // The fetch itself reports the URL as invalid; any code does for it.
+            path = url;
+        }
         try {
             byte[] digest = java.security.MessageDigest.getInstance("MD5")
-                    .digest((path + key).getBytes(StandardCharsets.UTF_8));
+                    .digest(((path == null || path.isEmpty() ? "/" : path) + key).getBytes(StandardCharsets.UTF_8));
             return "code=" + java.util.HexFormat.of().formatHex(digest);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is required of every Java runtime", e);
+        }
+    }
+
+    /** {@code url} without the {@code key} or {@code code} parameter, so that no key reaches the store or a log. */
+    static String withoutAccess(String url) {
+        return url.replaceAll("([?&])(?:key|code)=[^&#]*&", "$1").replaceAll("[?&](?:key|code)=[^&#]*", "");
+    }
+
+    private static boolean hasAccess(String url) {
+        return url.matches("[^#]*[?&](?:key|code)=.*");
+    }
+
+    private static boolean sameOrigin(String url, String instance) {
+        try {
+            java.net.URI a = UriText.parse(url);
+            java.net.URI b = UriText.parse(instance);
+            return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
+                    && port(a) == port(b);
+        } catch (java.net.URISyntaxException | NullPointerException e) {
+            return false;
+        }
+    }
+
+    private static int port(java.net.URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    /** RSSHub's answer to a missing or wrong key: 403 with "Authentication failed. Access denied." */
+    private static boolean isAccessRefusal(HttpAnswer answer, String reason) {
+        return answer.status() == 403 && reason.contains("Authentication failed");
+    }
+
+    /** An instance refused its access key: the failure of the fetch, not a cue to try the next instance. */
+    private static final class AccessRefused extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient FetchException failure;
+
+        AccessRefused(FetchException failure) {
+            super(failure.getMessage(), null, false, false);
+            this.failure = failure;
+        }
+
+        FetchException failure() {
+            return failure;
         }
     }
 

@@ -319,6 +319,48 @@ class RsshubRouteTest {
         }
 
         @Test
+        void codesTheRouteAsItGoesOnTheWire() throws Exception {
+            first.enqueue(feed("with code"));
+
+            fetcherWithKeys(new RsshubInstance(base(first), Optional.of("k"), true))
+                    .fetch(FetchRequest.of("rsshub://test/中文?limit=2"));
+
+            // RSSHub hashes the path of the request it receives: percent-encoded, without the query.
+            String path = "/test/%E4%B8%AD%E6%96%87";
+            String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                    .digest((path + "k").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(first.takeRequest().getTarget()).isEqualTo(path + "?limit=2&code=" + expected);
+        }
+
+        @Test
+        void putsTheKeyBackOnARedirectWithinTheInstance() throws Exception {
+            first.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/nbd/332").build());
+            first.enqueue(feed("redirected"));
+
+            FetchOutcome outcome = fetcherWithKeys(new RsshubInstance(base(first), Optional.of("s3cret")))
+                    .fetch(FetchRequest.of("rsshub://nbd/daily"));
+
+            assertThat(first.takeRequest().getTarget()).isEqualTo("/nbd/daily?key=s3cret");
+            assertThat(first.takeRequest().getTarget()).isEqualTo("/nbd/332?key=s3cret");
+            assertThat(outcome.source()).isEqualTo(base(first) + "/nbd/332");
+        }
+
+        @Test
+        void aRefusedKeyIsThatInstancesErrorAndNoOtherInstanceIsAsked() {
+            first.enqueue(new MockResponse.Builder().code(403).addHeader("Content-Type", "text/html")
+                    .body("<html><head><title>RSSHub</title></head><body><p>Error Message:"
+                            + "<code>Authentication failed. Access denied.</code></p></body></html>").build());
+            second.enqueue(feed("keyless"));
+
+            fetcherWithKeys(new RsshubInstance(base(first), Optional.of("wrong")), RsshubInstance.of(base(second)));
+            FetchException failure = fetchFailure("rsshub://zhihu/hot");
+
+            assertThat(failure.reason()).isEqualTo("RSSHub instance " + base(first) + " refused its access key"
+                    + " (RSSHub error: Authentication failed. Access denied.)");
+            assertThat(second.getRequestCount()).isZero();
+        }
+
+        @Test
         void sendsEachInstanceItsOwnKey() throws Exception {
             first.enqueue(status(403));
             second.enqueue(feed("second key"));
