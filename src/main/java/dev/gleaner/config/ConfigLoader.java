@@ -53,7 +53,7 @@ public final class ConfigLoader {
     private static final Set<String> SITE_KEYS = Set.of("title", "output", "public", "url", "page_size", "theme",
             "timezone");
     private static final Set<String> LEAF_KEYS = Set.of("url", "author", "limit", "interval", "comments", "image",
-            "update");
+            "update", "sorted", "filter", "filterout", "filter_time", "format");
     private static final Pattern URL_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
     private static final Pattern WINDOWS_DRIVE = Pattern.compile("^[a-zA-Z]:[\\\\/].*");
 
@@ -363,8 +363,29 @@ public final class ConfigLoader {
             boolean comments = nodes.optional(options, key, "comments", nodes::bool).orElse(false);
             Optional<String> image = nodes.optional(options, key, "image", nodes::text);
             boolean update = nodes.optional(options, key, "update", nodes::bool).orElse(false);
-            return url.map(address -> new Subscription(path, address, author, limit, interval, comments, image,
-                    update));
+            RsshubOptions rsshub = new RsshubOptions(limit, nodes.optional(options, key, "sorted", nodes::bool),
+                    nodes.optional(options, key, "filter", nodes::text),
+                    nodes.optional(options, key, "filterout", nodes::text),
+                    nodes.optional(options, key, "filter_time", nodes::positiveDuration),
+                    nodes.optional(options, key, "format", this::format));
+            boolean route = url.filter(address -> address.startsWith("rsshub://")).isPresent();
+            if (url.isPresent() && !route && rsshub.hasRsshubOnly()) {
+                String first = RsshubOptions.KEYS.stream().filter(options::containsKey).findFirst().orElseThrow();
+                nodes.problem(ConfigNodes.line(options.get(first).getKeyNode()), key + "." + first,
+                        "is an RSSHub option, for rsshub://ROUTE feeds; this feed's URL is not one");
+                return Optional.empty();
+            }
+            return url.map(address -> new Subscription(path, route ? rsshub.applyTo(address) : address, author,
+                    limit, interval, comments, image, update));
+        }
+
+        private String format(Node node, String key) throws ConfigException {
+            String format = nodes.text(node, key).strip();
+            if (!RsshubOptions.FORMATS.contains(format)) {
+                throw new ConfigException(file, ConfigNodes.line(node), key,
+                        "expected one of " + String.join(", ", RsshubOptions.FORMATS) + ", got '" + format + "'");
+            }
+            return format;
         }
 
         private String url(String text, Node node, String key) throws ConfigException {

@@ -46,6 +46,25 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void passesRsshubOptionsToTheInstanceInTheRoutesQuery() throws Exception {
+            Config config = load("""
+                    subscriptions:
+                      社交媒体:
+                        微博:
+                          热搜: {url: "rsshub://weibo/search/hot?fulltext=1", limit: 10, sorted: false, filter: "AI|芯片",
+                                 filterout: 广告, filter_time: 1d, format: atom}
+                        知乎:
+                          热榜: rsshub://zhihu/hot
+                    """);
+
+            assertThat(config.subscriptions().get(0).url()).isEqualTo("rsshub://weibo/search/hot?fulltext=1&limit=10"
+                    + "&sorted=false&filter=AI%7C%E8%8A%AF%E7%89%87&filterout=%E5%B9%BF%E5%91%8A&filter_time=86400"
+                    + "&format=atom");
+            assertThat(config.subscriptions().get(0).limit()).hasValue(10);
+            assertThat(config.subscriptions().get(1).url()).isEqualTo("rsshub://zhihu/hot");
+        }
+
+        @Test
         void defaultsTheAuthorToTheSiteLevel() throws Exception {
             Config config = load("subscriptions:\n  社交媒体:\n    知乎:\n      知乎热榜: rsshub://zhihu/hotlist\n");
 
@@ -141,6 +160,8 @@ class ConfigLoaderTest {
                 empty url               | subscriptions:\\n  a:\\n    b:\\n      c:                       | 4 | subscriptions.a.b.c: the URL is empty
                 unknown scheme          | subscriptions:\\n  a:\\n    b:\\n      c: ftp://x.org/f          | 4 | expected an http(s)://, file:, rsshub:// URL or a path
                 options without url     | subscriptions:\\n  a:\\n    b:\\n      c: {limit: 3}           | 4 | subscriptions.a.b.c: has feed options but no 'url'
+                rsshub option elsewhere | subscriptions:\\n  a:\\n    b:\\n      c: {url: https://x.org/f, filter: x} | 4 | subscriptions.a.b.c.filter: is an RSSHub option, for rsshub://ROUTE feeds
+                unknown format          | subscriptions:\\n  a:\\n    b:\\n      c: {url: rsshub://x/y, format: rss3} | 4 | subscriptions.a.b.c.format: expected one of rss, atom, json
                 no subscriptions        | site: {title: x}                                             | 1 | subscriptions: missing
                 a list for a tree       | subscriptions:\\n  - https://x.org/f                          | 2 | subscriptions: expected a mapping of categories
                 not YAML                | subscriptions: [unclosed                                      | 1 | not valid YAML
