@@ -10,6 +10,7 @@ import dev.gleaner.pipeline.FeedSource;
 import dev.gleaner.pipeline.PostAdoption;
 import dev.gleaner.pipeline.PostPublisher;
 import dev.gleaner.pipeline.Pruning;
+import dev.gleaner.pipeline.RouteCheck;
 import dev.gleaner.pipeline.RunPass;
 import dev.gleaner.pipeline.Schedule;
 import dev.gleaner.publish.HexoPostMover;
@@ -71,15 +72,27 @@ final class Gleaner implements AutoCloseable {
         return Components.fetchSettings(config);
     }
 
-    /** One pass over the subscriptions, fetching as the configuration says. */
-    RunPass pass() {
-        FetchSettings settings = fetchSettings();
+    /** The fetcher, with the politeness gate that every fetch of a pass goes through. */
+    Fetcher fetcher() {
         if (fetcher == null) {
+            FetchSettings settings = fetchSettings();
             fetcher = new Fetcher(settings);
             gate = new HostGate(settings);
         }
-        return new RunPass(config, store(), new FeedSource(fetcher, FeedParser.standard(), gate, settings),
-                publisher(), new Schedule(config.schedule(), new SplittableRandom()), clock);
+        return fetcher;
+    }
+
+    /** One pass over the subscriptions, fetching as the configuration says. */
+    RunPass pass() {
+        Fetcher fetching = fetcher();
+        return new RunPass(config, store(), new FeedSource(fetching, FeedParser.standard(),
+                Objects.requireNonNull(gate, "gate"), fetchSettings()), publisher(),
+                new Schedule(config.schedule(), new SplittableRandom()), clock);
+    }
+
+    /** The check of the configuration's RSSHub routes against the instances' route tables. */
+    RouteCheck routeCheck() {
+        return new RouteCheck(fetcher(), fetchSettings().rsshub());
     }
 
     /** Publishes posts into the configuration's posts folder. */

@@ -79,6 +79,11 @@ final class RunCommand extends ConfiguredCommand {
             new SummaryPrinter(new PrintWriter(said)).printTree(summary.tree(), path -> store.subscriptions()
                     .find(path).map(state -> posts.getOrDefault(state.id(), 0)).orElse(0));
             new SummaryPrinter(new PrintWriter(said)).print(summary, config.backlog());
+            boolean routes = config.subscriptions().stream().anyMatch(s -> s.url().startsWith("rsshub://"));
+            if (global.verbose.length > 0 && routes) {
+                // Routes move between RSSHub releases; a verbose run says which of ours did.
+                CheckCommand.print(gleaner.routeCheck().check(config.subscriptions()), new PrintWriter(said), err);
+            }
             if (closing != null) {
                 siteBuilt = SiteBuildStep.build(config, store, closing, false, new PrintWriter(said), err, false);
             }

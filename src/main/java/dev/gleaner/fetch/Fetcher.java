@@ -102,6 +102,16 @@ public final class Fetcher implements AutoCloseable {
         return outcome;
     }
 
+    /**
+     * The routes an RSSHub instance serves, from its {@code /api/namespace}, to tell which configured
+     * routes it no longer has.
+     *
+     * @throws FetchException when the instance cannot be asked or its answer is no route table
+     */
+    public RsshubRoutes rsshubRoutes(RsshubInstance instance) throws FetchException {
+        return rsshub.routes(Objects.requireNonNull(instance, "instance"));
+    }
+
     @Override
     public void close() {
         deadlines.shutdownNow();

@@ -67,6 +67,18 @@ final class RsshubFetcher {
         throw allFailed(url, failures);
     }
 
+    /** The routes {@code instance} serves, from its {@code /api/namespace}. */
+    RsshubRoutes routes(RsshubInstance instance) throws FetchException {
+        String shown = join(instance.url(), "api/namespace");
+        String target = instance.key().map(key -> withAccess(instance, shown, key)).orElse(shown);
+        HttpAnswer answer = http.exchange(target, Validators.NONE, ERROR_PAGE_LIMIT);
+        if (!answer.isSuccess()) {
+            throw http.refusal(shown, answer, RsshubErrorPage.reasonOf(answer)
+                    .orElse("HTTP " + answer.status() + " for the route table"));
+        }
+        return RsshubRoutes.parse(shown, answer.body());
+    }
+
     /** How much longer {@code instance} asked to be left alone, if it did. */
     private Optional<Duration> resting(RsshubInstance instance) {
         Long until = restingUntil.get(instance.url());
