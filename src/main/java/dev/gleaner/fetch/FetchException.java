@@ -50,6 +50,14 @@ public final class FetchException extends Exception {
         return new FetchException(url, reason, status.orElse(-1), retryAfter.orElse(null), permanent, null);
     }
 
+    /**
+     * This failure told of {@code shownUrl}, its reason passed through {@code hiding}: an RSSHub
+     * instance's key must not reach a message, a log or the store.
+     */
+    FetchException shownAs(String shownUrl, java.util.function.UnaryOperator<String> hiding) {
+        return new FetchException(shownUrl, hiding.apply(reason), status, retryAfter, permanent, getCause());
+    }
+
     /** The URL that failed. */
     public String url() {
         return url;

@@ -71,7 +71,12 @@ final class RsshubFetcher {
     RsshubRoutes routes(RsshubInstance instance) throws FetchException {
         String shown = join(instance.url(), "api/namespace");
         String target = instance.key().map(key -> withAccess(instance, shown, key)).orElse(shown);
-        HttpAnswer answer = http.exchange(target, Validators.NONE, ERROR_PAGE_LIMIT);
+        HttpAnswer answer;
+        try {
+            answer = http.exchange(target, Validators.NONE, ERROR_PAGE_LIMIT);
+        } catch (FetchException e) {
+            throw e.shownAs(shown, RsshubFetcher::withoutAccess);
+        }
         if (!answer.isSuccess()) {
             throw http.refusal(shown, answer, RsshubErrorPage.reasonOf(answer)
                     .orElse("HTTP " + answer.status() + " for the route table"));
@@ -111,9 +116,14 @@ final class RsshubFetcher {
         String target = instance.key().map(key -> withAccess(instance, shown, key)).orElse(shown);
         // A redirect within the instance (RSSHub sends /nbd/daily on to /nbd/332) drops the key: it goes
         // back on, with the code of the new path.
-        HttpAnswer answer = http.exchange(target, validators, ERROR_PAGE_LIMIT,
-                next -> instance.key().filter(key -> sameOrigin(next, instance.url()) && !hasAccess(next))
-                        .map(key -> withAccess(instance, next, key)).orElse(next));
+        HttpAnswer answer;
+        try {
+            answer = http.exchange(target, validators, ERROR_PAGE_LIMIT,
+                    next -> instance.key().filter(key -> sameOrigin(next, instance.url()) && !hasAccess(next))
+                            .map(key -> withAccess(instance, next, key)).orElse(next));
+        } catch (FetchException e) {
+            throw e.shownAs(shown, RsshubFetcher::withoutAccess);
+        }
         Optional<String> errorPage = RsshubErrorPage.reasonOf(answer);
         if (errorPage.isPresent()) {
             if (isAccessRefusal(answer, errorPage.get())) {

@@ -77,7 +77,9 @@ final class JsonFeedReader {
             return true;
         }
         for (var names = root.fieldNames(); names.hasNext(); ) {
-            if (TOP_LEVEL_KEYS.contains(names.next())) {
+            String name = names.next();
+            // "items" that is no list says nothing: APIs use the word for counts and maps too.
+            if (TOP_LEVEL_KEYS.contains(name) && !name.equals("items")) {
                 return true;
             }
         }

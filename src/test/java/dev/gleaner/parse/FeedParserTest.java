@@ -175,7 +175,7 @@ class FeedParserTest {
             "{\"a\": 1}",
             "{}",
             "{\"data\": [{\"owner\": \"rsshub\", \"title\": \"x\"}]}",
-            "{\"version\": \"2\", \"items\": {\"title\": \"x\"}}"})
+            "{\"status\": \"ok\", \"items\": 3}"})
         void jsonThatIsNotAJsonFeedIsRefusedWithItsKeys(String json) {
             assertThatThrownBy(() -> parse(json)).isInstanceOf(FeedParseException.class)
                     .hasMessageContaining("JSON, but not a JSON Feed")

