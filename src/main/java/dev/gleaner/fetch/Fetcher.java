@@ -13,7 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
  *
  * <pre>{@code
  * try (Fetcher fetcher = new Fetcher(FetchSettings.defaults(List.of("https://rsshub.app")))) {
- *     FetchOutcome outcome = fetcher.fetch(FetchRequest.of("rsshub://zhihu/hotlist"));
+ *     FetchOutcome outcome = fetcher.fetch(FetchRequest.of("rsshub://zhihu/hot"));
  * }
  * }</pre>
  *
