@@ -80,7 +80,11 @@ final class BrowserSession implements AutoCloseable {
                 "--disable-backgrounding-occluded-windows",
                 // Every host but loopback fails at once, with or without a network: no page waits on one.
                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", "about:blank");
-        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        // Chromium keeps settings (dconf) and caches in the XDG folders: those of its profile, not the user's.
+        builder.environment().put("XDG_CACHE_HOME", profile.resolve("xdg-cache").toString());
+        builder.environment().put("XDG_CONFIG_HOME", profile.resolve("xdg-config").toString());
+        Process process = builder.start();
         Deque<String> tail = new ArrayDeque<>();
         CompletableFuture<String> endpoint = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
