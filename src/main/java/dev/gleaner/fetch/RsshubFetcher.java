@@ -1,9 +1,14 @@
 package dev.gleaner.fetch;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -201,15 +206,15 @@ final class RsshubFetcher {
         String path;
         try {
             path = UriText.parse(url).getRawPath();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             // The fetch itself reports the URL as invalid; any code does for it.
             path = url;
         }
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("MD5")
+            byte[] digest = MessageDigest.getInstance("MD5")
                     .digest(((path == null || path.isEmpty() ? "/" : path) + key).getBytes(StandardCharsets.UTF_8));
-            return "code=" + java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return "code=" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is required of every Java runtime", e);
         }
     }
@@ -225,16 +230,16 @@ final class RsshubFetcher {
 
     private static boolean sameOrigin(String url, String instance) {
         try {
-            java.net.URI a = UriText.parse(url);
-            java.net.URI b = UriText.parse(instance);
-            return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
-                    && port(a) == port(b);
-        } catch (java.net.URISyntaxException | NullPointerException e) {
+            URI a = UriText.parse(url);
+            URI b = UriText.parse(instance);
+            return a.getScheme() != null && a.getHost() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
+                    && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+        } catch (URISyntaxException e) {
             return false;
         }
     }
 
-    private static int port(java.net.URI uri) {
+    private static int port(URI uri) {
         return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
