@@ -1,5 +1,6 @@
 package dev.gleaner.cli;
 
+import dev.gleaner.app.Gleaner;
 import dev.gleaner.config.Config;
 import dev.gleaner.pipeline.PostAdoption;
 import java.io.PrintWriter;

@@ -1,5 +1,6 @@
 package dev.gleaner.cli;
 
+import dev.gleaner.app.Gleaner;
 import dev.gleaner.config.Config;
 import dev.gleaner.publish.site.SiteTheme;
 import java.io.PrintWriter;
@@ -36,7 +37,7 @@ final class BuildCommand extends ConfiguredCommand {
                 return ExitCodes.USAGE;
             }
             try (Gleaner gleaner = new Gleaner(config, InstantSource.system())) {
-                boolean built = SiteBuildStep.build(config, gleaner.store(), siteTheme, full, out, err, quiet.quiet);
+                boolean built = SiteBuildStep.build(gleaner, siteTheme, full, out, err, quiet.quiet);
                 return built ? ExitCodes.OK : ExitCodes.FAILED;
             }
         }

@@ -1,5 +1,6 @@
 package dev.gleaner.cli;
 
+import dev.gleaner.app.Gleaner;
 import dev.gleaner.config.Config;
 import dev.gleaner.pipeline.RouteCheck;
 import java.io.PrintWriter;
@@ -18,7 +19,7 @@ final class CheckCommand extends ConfiguredCommand {
     @Override
     int run(Config config, PrintWriter out, PrintWriter err) {
         try (Gleaner gleaner = new Gleaner(config, InstantSource.system())) {
-            RouteCheck.Report report = gleaner.routeCheck().check(config.subscriptions());
+            RouteCheck.Report report = gleaner.routeCheck().check(gleaner.followed());
             print(report, out, err);
             return report.missing().isEmpty() && !report.tables().isEmpty() || report.checked() == 0
                     ? ExitCodes.OK : ExitCodes.FAILED;

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Turns the feeds you follow into a blog you own.",
         subcommands = {RunCommand.class, BuildCommand.class, PreviewCommand.class, StatusCommand.class,
-            AdoptCommand.class, PruneCommand.class, CheckCommand.class, ParseCommand.class, CommandLine.HelpCommand.class},
+            ListCommand.class, MoveCommand.class, RemoveCommand.class, AdoptCommand.class, PruneCommand.class,
+            CheckCommand.class, ParseCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  gleaner run                       one pass over gleaner.yml: fetch, write posts, build the site",
             "  gleaner help run                  what run does, and its options"})

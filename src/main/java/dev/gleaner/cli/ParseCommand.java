@@ -1,5 +1,6 @@
 package dev.gleaner.cli;
 
+import dev.gleaner.app.Gleaner;
 import dev.gleaner.config.Config;
 import dev.gleaner.content.HtmlSanitizer;
 import dev.gleaner.fetch.FetchException;
@@ -64,7 +65,7 @@ final class ParseCommand implements Callable<Integer> {
             if (config.isEmpty()) {
                 return ExitCodes.USAGE;
             }
-            settings = Components.fetchSettings(config.get());
+            settings = Gleaner.fetchSettings(config.get());
         }
         try (Fetcher fetcher = new Fetcher(settings)) {
             for (String input : inputs) {

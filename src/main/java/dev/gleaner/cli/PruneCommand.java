@@ -1,6 +1,7 @@
 package dev.gleaner.cli;
 
 import dev.gleaner.config.CategoryPath;
+import dev.gleaner.app.Gleaner;
 import dev.gleaner.config.Config;
 import dev.gleaner.config.Subscription;
 import dev.gleaner.pipeline.Pruning;
@@ -50,7 +51,7 @@ final class PruneCommand extends ConfiguredCommand {
             }
             Pruning pruning = gleaner.pruning();
             // A run retires what left the configuration; until then it would come back at the next run.
-            gleaner.store().subscriptions().reconcileAll(config.subscriptions(), InstantSource.system().instant());
+            gleaner.reconcile();
             if (pruning.retiredUnder(prefix).isEmpty()) {
                 err.println("gleaner: prune " + path + ": no retired subscription is at or below it"
                         + (declared.isEmpty() ? "" : "; " + String.join(", ", declared)
@@ -66,7 +67,7 @@ final class PruneCommand extends ConfiguredCommand {
             if (!noBuild) {
                 try (SiteTheme theme = SiteBuildStep.theme(config, null, err)) {
                     if (theme == null
-                            || !SiteBuildStep.build(config, gleaner.store(), theme, false, out, err, quiet.quiet)) {
+                            || !SiteBuildStep.build(gleaner, theme, false, out, err, quiet.quiet)) {
                         return ExitCodes.FAILED;
                     }
                 }

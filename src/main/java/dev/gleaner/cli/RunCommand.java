@@ -1,6 +1,7 @@
 package dev.gleaner.cli;
 
 import dev.gleaner.config.CategoryPath;
+import dev.gleaner.app.Gleaner;
 import dev.gleaner.config.Config;
 import dev.gleaner.config.Subscription;
 import dev.gleaner.pipeline.PostAdoption;
@@ -8,6 +9,7 @@ import dev.gleaner.pipeline.RunOptions;
 import dev.gleaner.pipeline.RunSummary;
 import dev.gleaner.publish.site.SiteTheme;
 import dev.gleaner.store.Store;
+import dev.gleaner.store.SubscriptionState;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -55,7 +57,14 @@ final class RunCommand extends ConfiguredCommand {
 
     @Override
     int run(Config config, PrintWriter out, PrintWriter err) {
-        Optional<List<CategoryPath>> subtrees = subtrees(config, err);
+        try (Gleaner gleaner = new Gleaner(config, InstantSource.system())) {
+            return run(gleaner, out, err);
+        }
+    }
+
+    private int run(Gleaner gleaner, PrintWriter out, PrintWriter err) {
+        Config config = gleaner.config();
+        Optional<List<CategoryPath>> subtrees = subtrees(config, gleaner.followed(), err);
         if (subtrees.isEmpty()) {
             return ExitCodes.USAGE;
         }
@@ -66,7 +75,7 @@ final class RunCommand extends ConfiguredCommand {
         RunSummary summary;
         StringWriter said = new StringWriter();
         boolean siteBuilt = true;
-        try (Gleaner gleaner = new Gleaner(config, InstantSource.system()); SiteTheme closing = siteTheme) {
+        try (SiteTheme closing = siteTheme) {
             Store store = gleaner.store();
             if (store.created()) {
                 adoptExisting(gleaner, new PrintWriter(said));
@@ -79,13 +88,15 @@ final class RunCommand extends ConfiguredCommand {
             new SummaryPrinter(new PrintWriter(said)).printTree(summary.tree(), path -> store.subscriptions()
                     .find(path).map(state -> posts.getOrDefault(state.id(), 0)).orElse(0));
             new SummaryPrinter(new PrintWriter(said)).print(summary, config.backlog());
-            boolean routes = config.subscriptions().stream().anyMatch(s -> s.url().startsWith("rsshub://"));
+            List<Subscription> followed = summary.tree().states().stream().map(SubscriptionState::subscription)
+                    .toList();
+            boolean routes = followed.stream().anyMatch(s -> s.url().startsWith("rsshub://"));
             if (global.verbose.length > 0 && routes) {
                 // Routes move between RSSHub releases; a verbose run says which of ours did.
-                CheckCommand.print(gleaner.routeCheck().check(config.subscriptions()), new PrintWriter(said), err);
+                CheckCommand.print(gleaner.routeCheck().check(followed), new PrintWriter(said), err);
             }
             if (closing != null) {
-                siteBuilt = SiteBuildStep.build(config, store, closing, false, new PrintWriter(said), err, false);
+                siteBuilt = SiteBuildStep.build(gleaner, closing, false, new PrintWriter(said), err, false);
             }
         } catch (UncheckedIOException e) {
             err.println("gleaner: " + e.getMessage());
@@ -106,7 +117,7 @@ final class RunCommand extends ConfiguredCommand {
     }
 
     /** The subtrees of {@code --only}, each naming at least one subscription; empty after saying why not. */
-    private Optional<List<CategoryPath>> subtrees(Config config, PrintWriter err) {
+    private Optional<List<CategoryPath>> subtrees(Config config, List<Subscription> followed, PrintWriter err) {
         List<CategoryPath> subtrees = new ArrayList<>();
         for (String path : only) {
             CategoryPath prefix;
@@ -116,9 +127,9 @@ final class RunCommand extends ConfiguredCommand {
                 err.println("gleaner: --only " + path + ": expected a category path like 社交媒体/知乎");
                 return Optional.empty();
             }
-            if (config.subscriptions().stream().noneMatch(subscription -> subscription.path().startsWith(prefix))) {
+            if (followed.stream().noneMatch(subscription -> subscription.path().startsWith(prefix))) {
                 err.println("gleaner: --only " + path + ": no subscription of " + config.file() + " is at or below it"
-                        + "; its top levels are " + String.join(", ", topLevels(config)));
+                        + "; its top levels are " + String.join(", ", topLevels(followed)));
                 return Optional.empty();
             }
             subtrees.add(prefix);
@@ -126,8 +137,8 @@ final class RunCommand extends ConfiguredCommand {
         return Optional.of(subtrees);
     }
 
-    private static List<String> topLevels(Config config) {
-        return config.subscriptions().stream().map(Subscription::path).map(path -> path.levels().get(0))
+    private static List<String> topLevels(List<Subscription> followed) {
+        return followed.stream().map(Subscription::path).map(path -> path.levels().get(0))
                 .distinct().toList();
     }
 

@@ -1,5 +1,6 @@
 package dev.gleaner.cli;
 
+import dev.gleaner.app.Gleaner;
 import dev.gleaner.config.Config;
 import dev.gleaner.publish.site.BuildReport;
 import dev.gleaner.publish.site.SiteBuilder;
@@ -42,12 +43,12 @@ final class SiteBuildStep {
      *
      * @return whether the build finished
      */
-    static boolean build(Config config, Store store, SiteTheme theme, boolean full, PrintWriter out, PrintWriter err,
+    static boolean build(Gleaner gleaner, SiteTheme theme, boolean full, PrintWriter out, PrintWriter err,
             boolean quiet) {
+        Config config = gleaner.config();
         config.warnings().forEach(warning -> err.println("gleaner: warning: " + warning));
         try {
-            BuildReport report = new SiteBuilder(config.site(), config.subscriptions(), store.site(), theme)
-                    .build(full);
+            BuildReport report = gleaner.siteBuilder(theme).build(full);
             if (!quiet) {
                 out.printf(Locale.ROOT, "site: %d items, %d files in %.1f s (%d written, %d unchanged, %d removed) -> %s%n",
                         report.items(), report.files(), report.took().toMillis() / 1000.0, report.written(),

@@ -2,6 +2,7 @@ package dev.gleaner.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gleaner.app.Gleaner;
 import dev.gleaner.config.Config;
 import dev.gleaner.config.Subscription;
 import dev.gleaner.store.Health;
@@ -48,10 +49,9 @@ final class StatusCommand extends ConfiguredCommand {
             Map<String, SubscriptionState> known = store.map(opened -> opened.subscriptions().all()).orElse(List.of())
                     .stream().collect(Collectors.toMap(SubscriptionState::path, Function.identity()));
             posts = store.map(opened -> opened.subscriptions().postCounts()).orElse(Map.of());
-            for (Subscription subscription : config.subscriptions()) {
+            for (Subscription subscription : gleaner.followed()) {
                 SubscriptionState state = known.remove(subscription.id());
-                states.add(state != null && !state.retired() ? state
-                        : SubscriptionState.unknown(subscription.id(), subscription.url()));
+                states.add(state != null && !state.retired() ? state : SubscriptionState.unknown(subscription));
             }
             // What the store knows beyond the configuration: subscriptions retired, their posts kept.
             known.values().stream().filter(SubscriptionState::retired).forEach(states::add);

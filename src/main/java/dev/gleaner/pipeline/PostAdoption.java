@@ -73,12 +73,18 @@ public final class PostAdoption {
         }
     }
 
-    /** Adopts every post under the posts folder that a subscription of {@code subscriptions} claims. */
-    public Adopted adopt(List<Subscription> subscriptions) {
+    /**
+     * Makes the store agree with the {@code declared} subscriptions, then adopts every post under the posts
+     * folder that a followed subscription claims.
+     */
+    public Adopted adopt(List<Subscription> declared) {
         Instant now = clock.instant();
         Map<String, SubscriptionState> states = new HashMap<>();
-        store.subscriptions().reconcileAll(subscriptions, now).states()
-                .forEach(state -> states.put(state.path(), state));
+        List<Subscription> subscriptions = new ArrayList<>();
+        for (SubscriptionState state : store.subscriptions().reconcileAll(declared, now).states()) {
+            states.put(state.path(), state);
+            subscriptions.add(state.subscription());
+        }
         Map<List<String>, Subscription> byCategories = new HashMap<>();
         Map<String, Subscription> byFolder = new HashMap<>();
         for (Subscription subscription : subscriptions) {

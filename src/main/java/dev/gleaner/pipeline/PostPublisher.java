@@ -36,10 +36,10 @@ public final class PostPublisher {
     /**
      * Moves what moved, then publishes the queued entries of {@code publishing}.
      *
-     * @param configured every subscription of the configuration: the moved posts' new places
-     * @param publishing the subscriptions whose queued entries are published
+     * @param configured every subscription followed: the moved posts' new places
+     * @param publishing the subscriptions whose queued entries are published; none to only move posts
      */
-    RunSummary.Posts publish(List<Subscription> configured, List<Subscription> publishing) {
+    public RunSummary.Posts publish(List<Subscription> configured, List<Subscription> publishing) {
         Map<String, Subscription> byPath = byPath(configured);
         List<String> failures = new ArrayList<>();
         int moved = 0;

@@ -14,9 +14,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -59,19 +57,12 @@ public final class RunPass {
     public RunSummary run(RunOptions options, ProgressListener progress) {
         Instant start = clock.instant();
         Reconciliation tree = store.subscriptions().reconcileAll(config.subscriptions(), start);
-        Map<String, SubscriptionState> states = new HashMap<>();
-        tree.states().forEach(state -> states.put(state.path(), state));
-        List<Subscription> covered = covered(options.only());
-        List<Due> due = new ArrayList<>();
-        for (Subscription subscription : covered) {
-            SubscriptionState state = states.get(subscription.id());
-            if (options.all() || state.health().isDue(start)) {
-                due.add(new Due(subscription, state));
-            }
-        }
+        List<SubscriptionState> covered = covered(tree.states(), options.only());
+        List<SubscriptionState> due = covered.stream()
+                .filter(state -> options.all() || state.health().isDue(start)).toList();
         Tally tally = new Tally();
         fetchAll(due, progress, tally);
-        RunSummary.Posts posts = publisher.publish(config.subscriptions(), covered);
+        RunSummary.Posts posts = publisher.publish(subscriptions(tree.states()), subscriptions(covered));
         return new RunSummary(
                 new RunSummary.Fetches(covered.size(), covered.size() - due.size(), tally.fetched, tally.notModified,
                         tally.revalidated,
@@ -80,20 +71,24 @@ public final class RunPass {
                 posts, tree, Duration.between(start, clock.instant()));
     }
 
-    private List<Subscription> covered(List<CategoryPath> only) {
+    private static List<SubscriptionState> covered(List<SubscriptionState> followed, List<CategoryPath> only) {
         if (only.isEmpty()) {
-            return config.subscriptions();
+            return followed;
         }
-        return config.subscriptions().stream()
-                .filter(subscription -> only.stream().anyMatch(prefix -> subscription.path().startsWith(prefix)))
+        return followed.stream()
+                .filter(state -> only.stream().anyMatch(prefix -> state.subscription().path().startsWith(prefix)))
                 .toList();
     }
 
+    private static List<Subscription> subscriptions(List<SubscriptionState> states) {
+        return states.stream().map(SubscriptionState::subscription).toList();
+    }
+
     /** Fetches concurrently; results are recorded here, on the pass's own thread, as they arrive. */
-    private void fetchAll(List<Due> due, ProgressListener progress, Tally tally) {
+    private void fetchAll(List<SubscriptionState> due, ProgressListener progress, Tally tally) {
         BlockingQueue<FeedResult> results = new LinkedBlockingQueue<>();
-        for (Due one : due) {
-            source.submit(one.subscription(), one.state()).whenComplete((result, error) -> results.add(
+        for (SubscriptionState one : due) {
+            source.submit(one.subscription(), one).whenComplete((result, error) -> results.add(
                     error == null ? result : unexpected(one, error)));
         }
         for (int done = 1; done <= due.size(); done++) {
@@ -102,9 +97,9 @@ public final class RunPass {
         }
     }
 
-    private static FeedResult unexpected(Due due, Throwable error) {
-        LOG.error("unexpected failure on {}", due.subscription().id(), error);
-        return new FeedResult.Failed(due.subscription(), due.state(), FetchFailure.of("internal error: " + error),
+    private static FeedResult unexpected(SubscriptionState due, Throwable error) {
+        LOG.error("unexpected failure on {}", due.path(), error);
+        return new FeedResult.Failed(due.subscription(), due, FetchFailure.of("internal error: " + error),
                 Optional.empty());
     }
 
@@ -161,10 +156,6 @@ public final class RunPass {
         boolean longNotFound = failure.status().orElse(0) == 404
                 && health.failingFor(now).compareTo(config.schedule().goneAfter()) >= 0;
         return longNotFound ? new FetchFailure(failure.reason(), failure.status(), true) : failure;
-    }
-
-    /** A subscription due this pass, with what the store knows of it. */
-    private record Due(Subscription subscription, SubscriptionState state) {
     }
 
     /** Counts kept while results come in. */

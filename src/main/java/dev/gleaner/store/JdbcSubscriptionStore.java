@@ -1,14 +1,18 @@
 package dev.gleaner.store;
 
+import dev.gleaner.config.CategoryPath;
 import dev.gleaner.config.Subscription;
 import dev.gleaner.fetch.Validators;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +24,10 @@ final class JdbcSubscriptionStore implements SubscriptionStore {
     private static final String COLUMNS = """
             id, path, url, key_seed, retired_at, etag, last_modified, body_hash, instance, last_attempt_at,
             last_success_at, last_error, consecutive_failures, last_status, failing_since, permanent, next_due_at,
-            revalidation, fetch_count, not_modified_count""";
+            revalidation, fetch_count, not_modified_count, origin, position, author, item_limit, interval_ms,
+            comments, cover_image, update_items""";
+    /** Declared subscriptions in the configuration's order, then added ones in the order they came. */
+    private static final String TREE_ORDER = "ORDER BY CASE origin WHEN 'config' THEN 0 ELSE 1 END, position, id";
 
     private final Jdbc jdbc;
 
@@ -31,13 +38,13 @@ final class JdbcSubscriptionStore implements SubscriptionStore {
     @Override
     public SubscriptionState reconcile(Subscription subscription, Instant now) {
         return jdbc.inTransaction("reconcile subscription " + subscription.id(), connection -> {
-            upsert(connection, subscription, now);
+            upsert(connection, subscription, now, position(connection, subscription.id()));
             return byPath(connection, subscription.id()).orElseThrow();
         });
     }
 
     @Override
-    public Reconciliation reconcileAll(List<Subscription> subscriptions, Instant now) {
+    public Reconciliation reconcileAll(List<Subscription> declared, Instant now) {
         return jdbc.inTransaction("reconcile subscriptions", connection -> {
             Map<String, SubscriptionState> byPath = new HashMap<>();
             for (SubscriptionState state : Jdbc.query(connection,
@@ -45,16 +52,18 @@ final class JdbcSubscriptionStore implements SubscriptionStore {
                 byPath.put(state.path(), state);
             }
             Set<String> configured = new HashSet<>();
-            subscriptions.forEach(subscription -> configured.add(subscription.id()));
-            // Stored subscriptions the configuration no longer names by path: each may have moved.
+            declared.forEach(subscription -> configured.add(subscription.id()));
+            // Stored subscriptions the configuration owned and no longer names by path: each may have moved.
             List<SubscriptionState> unclaimed = new ArrayList<>();
-            byPath.values().stream().filter(state -> !configured.contains(state.path()))
-                    .sorted(java.util.Comparator.comparing(SubscriptionState::retired)
-                            .thenComparingLong(SubscriptionState::id))
+            byPath.values().stream()
+                    .filter(state -> state.origin() == Origin.CONFIG && !configured.contains(state.path()))
+                    .sorted(Comparator.comparing(SubscriptionState::retired).thenComparingLong(SubscriptionState::id))
                     .forEach(unclaimed::add);
             List<Reconciliation.Move> moved = new ArrayList<>();
             List<String> restored = new ArrayList<>();
-            for (Subscription subscription : subscriptions) {
+            int position = 0;
+            for (Subscription subscription : declared) {
+                position++;
                 SubscriptionState known = byPath.get(subscription.id());
                 if (known == null) {
                     Optional<SubscriptionState> mover = unclaimed.stream()
@@ -62,12 +71,11 @@ final class JdbcSubscriptionStore implements SubscriptionStore {
                     if (mover.isPresent()) {
                         unclaimed.remove(mover.get());
                         moved.add(move(connection, mover.get(), subscription.id()));
-                        continue;
                     }
                 } else if (known.retired()) {
                     restored.add(known.path());
                 }
-                upsert(connection, subscription, now);
+                upsert(connection, subscription, now, position);
             }
             List<String> retired = new ArrayList<>();
             for (SubscriptionState left : unclaimed) {
@@ -76,22 +84,120 @@ final class JdbcSubscriptionStore implements SubscriptionStore {
                     retired.add(left.path());
                 }
             }
-            List<SubscriptionState> states = new ArrayList<>(subscriptions.size());
-            for (Subscription subscription : subscriptions) {
-                states.add(byPath(connection, subscription.id()).orElseThrow());
-            }
-            return new Reconciliation(states, moved, retired, restored);
+            return new Reconciliation(followed(connection), moved, retired, restored);
         });
     }
 
+    @Override
+    public SubscriptionState add(Subscription subscription, Instant now) {
+        return jdbc.inTransaction("add subscription " + subscription.id(), connection -> {
+            Optional<SubscriptionState> atPath = byPath(connection, subscription.id());
+            if (atPath.isPresent() && !atPath.get().retired()) {
+                throw new SubscriptionConflictException(subscription.id() + " is already followed, from "
+                        + atPath.get().url());
+            }
+            for (SubscriptionState other : followed(connection)) {
+                if (other.url().equals(subscription.url())) {
+                    throw new SubscriptionConflictException(subscription.url() + " is already followed, as "
+                            + other.path());
+                }
+            }
+            Integer last = Jdbc.query(connection, "SELECT MAX(position) AS last FROM subscription",
+                    row -> row.getInt("last")).get(0);
+            upsert(connection, subscription, now, last + 1);
+            Jdbc.update(connection, "UPDATE subscription SET origin = ? WHERE path = ?", Origin.ADDED.column(),
+                    subscription.id());
+            return byPath(connection, subscription.id()).orElseThrow();
+        });
+    }
+
+    @Override
+    public List<SubscriptionState> retire(CategoryPath prefix, Instant now) {
+        return jdbc.inTransaction("remove " + prefix, connection -> {
+            List<SubscriptionState> under = changeable(connection, prefix, "removed");
+            for (SubscriptionState state : under) {
+                Jdbc.update(connection, "UPDATE subscription SET retired_at = ? WHERE id = ?", now, state.id());
+            }
+            return under;
+        });
+    }
+
+    @Override
+    public List<Reconciliation.Move> move(CategoryPath from, CategoryPath to) {
+        return jdbc.inTransaction("move " + from + " to " + to, connection -> {
+            List<SubscriptionState> under = changeable(connection, from, "moved");
+            Map<SubscriptionState, String> targets = new LinkedHashMap<>();
+            Set<Long> moving = new HashSet<>();
+            under.forEach(state -> moving.add(state.id()));
+            for (SubscriptionState state : under) {
+                List<String> levels = CategoryPath.parse(state.path()).levels();
+                List<String> moved = new ArrayList<>(to.levels());
+                moved.addAll(levels.subList(from.levels().size(), levels.size()));
+                String target = new CategoryPath(moved).toString();
+                Optional<SubscriptionState> taken = byPath(connection, target);
+                if (taken.isPresent() && !moving.contains(taken.get().id())) {
+                    throw new SubscriptionConflictException(target + " is already "
+                            + (taken.get().retired() ? "kept for a retired subscription (prune it first)" : "followed"));
+                }
+                targets.put(state, target);
+            }
+            // Each row steps aside first, so paths that trade places never meet the unique index.
+            for (SubscriptionState state : under) {
+                Jdbc.update(connection, "UPDATE subscription SET path = ? WHERE id = ?", "\0moving " + state.id(),
+                        state.id());
+            }
+            List<Reconciliation.Move> moves = new ArrayList<>();
+            for (Map.Entry<SubscriptionState, String> target : targets.entrySet()) {
+                moves.add(move(connection, target.getKey(), target.getValue()));
+            }
+            return moves;
+        });
+    }
+
+    /** The followed subscriptions at or below {@code prefix}, when a command may change every one of them. */
+    private List<SubscriptionState> changeable(Connection connection, CategoryPath prefix, String done)
+            throws SQLException {
+        List<SubscriptionState> under = followed(connection).stream()
+                .filter(state -> state.subscription().path().startsWith(prefix)).toList();
+        if (under.isEmpty()) {
+            throw new SubscriptionConflictException("no subscription is followed at " + prefix);
+        }
+        for (SubscriptionState state : under) {
+            if (state.origin() == Origin.CONFIG) {
+                throw new SubscriptionConflictException(state.path()
+                        + " is declared in the configuration file: it is " + done + " there, not from a command");
+            }
+        }
+        return under;
+    }
+
+    /** Where a subscription the configuration declares alone sits in the tree: after every other. */
+    private static int position(Connection connection, String path) throws SQLException {
+        return Jdbc.query(connection, """
+                SELECT COALESCE((SELECT position FROM subscription WHERE path = ?),
+                                (SELECT COALESCE(MAX(position), 0) + 1 FROM subscription)) AS position
+                """, row -> row.getInt("position"), path).get(0);
+    }
+
     /** Adds the subscription at its path, or brings the stored one there up to date. */
-    private static void upsert(Connection connection, Subscription subscription, Instant now) throws SQLException {
+    private static void upsert(Connection connection, Subscription subscription, Instant now, int position)
+            throws SQLException {
         String path = subscription.id();
         Jdbc.update(connection, """
-                INSERT INTO subscription (path, url, key_seed, created_at) VALUES (?, ?, ?, ?)
+                INSERT INTO subscription (path, url, key_seed, created_at, origin, position, author, item_limit,
+                                          interval_ms, comments, cover_image, update_items)
+                VALUES (?, ?, ?, ?, 'config', ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (path) DO UPDATE SET
                     url = excluded.url,
                     retired_at = NULL,
+                    origin = 'config',
+                    position = excluded.position,
+                    author = excluded.author,
+                    item_limit = excluded.item_limit,
+                    interval_ms = excluded.interval_ms,
+                    comments = excluded.comments,
+                    cover_image = excluded.cover_image,
+                    update_items = excluded.update_items,
                     etag = CASE WHEN subscription.url = excluded.url THEN subscription.etag END,
                     last_modified = CASE WHEN subscription.url = excluded.url THEN subscription.last_modified END,
                     revalidation = CASE WHEN subscription.url = excluded.url THEN subscription.revalidation END,
@@ -99,7 +205,12 @@ final class JdbcSubscriptionStore implements SubscriptionStore {
                     instance = CASE WHEN subscription.url = excluded.url THEN subscription.instance END,
                     next_due_at = CASE WHEN subscription.url = excluded.url THEN subscription.next_due_at END,
                     permanent = CASE WHEN subscription.url = excluded.url THEN subscription.permanent ELSE 0 END
-                """, path, subscription.url(), path, now);
+                """, path, subscription.url(), path, now, position,
+                subscription.author().equals(subscription.path().site()) ? null : subscription.author(),
+                subscription.limit().isPresent() ? subscription.limit().getAsInt() : null,
+                subscription.interval().equals(Subscription.DEFAULT_INTERVAL) ? null
+                        : subscription.interval().toMillis(),
+                subscription.comments() ? 1 : 0, subscription.image().orElse(null), subscription.update() ? 1 : 0);
     }
 
     /** Moves a subscription to {@code path}, marking each of its posts to move with it. */
@@ -111,6 +222,16 @@ final class JdbcSubscriptionStore implements SubscriptionStore {
                 WHERE subscription_id = ? AND post_path IS NOT NULL AND moved_from IS NULL
                 """, state.id());
         return new Reconciliation.Move(state.path(), path, posts);
+    }
+
+    private static List<SubscriptionState> followed(Connection connection) throws SQLException {
+        return Jdbc.query(connection, "SELECT " + COLUMNS + " FROM subscription WHERE retired_at IS NULL " + TREE_ORDER,
+                JdbcSubscriptionStore::state);
+    }
+
+    @Override
+    public List<SubscriptionState> followed() {
+        return jdbc.withConnection("list followed subscriptions", JdbcSubscriptionStore::followed);
     }
 
     private static Optional<SubscriptionState> byPath(Connection connection, String path) throws SQLException {
@@ -135,6 +256,14 @@ final class JdbcSubscriptionStore implements SubscriptionStore {
         jdbc.query("count posts", """
                 SELECT subscription_id, COUNT(*) AS posts FROM entry WHERE status = 'written' GROUP BY subscription_id
                 """, row -> counts.put(row.getLong("subscription_id"), row.getInt("posts")));
+        return counts;
+    }
+
+    @Override
+    public Map<Long, Integer> entryCounts() {
+        Map<Long, Integer> counts = new HashMap<>();
+        jdbc.query("count entries", "SELECT subscription_id, COUNT(*) AS entries FROM entry GROUP BY subscription_id",
+                row -> counts.put(row.getLong("subscription_id"), row.getInt("entries")));
         return counts;
     }
 
@@ -203,7 +332,20 @@ final class JdbcSubscriptionStore implements SubscriptionStore {
                 row.getInt("not_modified_count"));
         String path = row.getString("path");
         String seed = row.getString("key_seed");
-        return new SubscriptionState(row.getLong("id"), path, row.getString("url"), seed.isEmpty() ? path : seed,
-                Jdbc.instant(row, "retired_at"), memo, health);
+        return new SubscriptionState(row.getLong("id"), subscription(row), Origin.ofColumn(row.getString("origin")),
+                seed.isEmpty() ? path : seed, Jdbc.instant(row, "retired_at"), memo, health);
+    }
+
+    /** The subscription a row declares; an option left null has its default. */
+    private static Subscription subscription(ResultSet row) throws SQLException {
+        CategoryPath path = CategoryPath.parse(row.getString("path"));
+        int limit = row.getInt("item_limit");
+        OptionalInt itemLimit = row.wasNull() ? OptionalInt.empty() : OptionalInt.of(limit);
+        long interval = row.getLong("interval_ms");
+        Duration every = row.wasNull() ? Subscription.DEFAULT_INTERVAL : Duration.ofMillis(interval);
+        return new Subscription(path, row.getString("url"),
+                Optional.ofNullable(row.getString("author")).orElse(path.site()), itemLimit, every,
+                row.getInt("comments") != 0, Optional.ofNullable(row.getString("cover_image")),
+                row.getInt("update_items") != 0);
     }
 }

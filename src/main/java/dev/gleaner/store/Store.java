@@ -26,7 +26,7 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class Store implements AutoCloseable {
     /** The version of the newest migration in {@code db/migration/sqlite}. */
-    static final int SCHEMA_VERSION = 5;
+    static final int SCHEMA_VERSION = 6;
     private static final String SQLITE = "jdbc:sqlite:";
 
     private final SubscriptionStore subscriptions;

@@ -1,5 +1,6 @@
 package dev.gleaner.store;
 
+import dev.gleaner.config.Subscription;
 import dev.gleaner.fetch.Validators;
 import java.time.Instant;
 import java.util.Objects;
@@ -9,19 +10,20 @@ import java.util.Optional;
  * What the store knows of one subscription: what to send back on the next fetch, and its health.
  *
  * @param id the store's number for it
- * @param path its category path, {@code 社交媒体/知乎/知乎热榜}
- * @param url the URL it was last configured with
+ * @param subscription the subscription as last declared: its path, URL and options
+ * @param origin where it was declared: the configuration file, or a command
  * @param keySeed what its entries' keys are made from: the path it was first stored at, kept when it moves
- * @param retiredAt when it left the configuration; empty while the configuration declares it
+ * @param retiredAt when it left the tree (the configuration stopped declaring it, or it was removed);
+ *     empty while it is followed
  * @param memo what the last successful fetch left for the next one
  * @param health how it has been doing and when it is next due
  */
-public record SubscriptionState(long id, String path, String url, String keySeed, Optional<Instant> retiredAt,
-        FetchMemo memo, Health health) {
+public record SubscriptionState(long id, Subscription subscription, Origin origin, String keySeed,
+        Optional<Instant> retiredAt, FetchMemo memo, Health health) {
 
     public SubscriptionState {
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(subscription, "subscription");
+        Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(keySeed, "keySeed");
         Objects.requireNonNull(retiredAt, "retiredAt");
         Objects.requireNonNull(memo, "memo");
@@ -29,8 +31,19 @@ public record SubscriptionState(long id, String path, String url, String keySeed
     }
 
     /** A subscription the store has not seen yet: never fetched, due now. */
-    public static SubscriptionState unknown(String path, String url) {
-        return new SubscriptionState(0, path, url, path, Optional.empty(), FetchMemo.NONE, Health.NEVER_FETCHED);
+    public static SubscriptionState unknown(Subscription subscription) {
+        return new SubscriptionState(0, subscription, Origin.CONFIG, subscription.id(), Optional.empty(),
+                FetchMemo.NONE, Health.NEVER_FETCHED);
+    }
+
+    /** Its category path as text, {@code 社交媒体/知乎/知乎热榜}. */
+    public String path() {
+        return subscription.id();
+    }
+
+    /** The URL it is fetched from. */
+    public String url() {
+        return subscription.url();
     }
 
     /** The validators to send back on the next fetch. */

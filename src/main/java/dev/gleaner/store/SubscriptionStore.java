@@ -1,17 +1,23 @@
 package dev.gleaner.store;
 
+import dev.gleaner.config.CategoryPath;
 import dev.gleaner.config.Subscription;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The subscriptions the store knows, with what to send back on their next fetch and their health. */
+/**
+ * The subscriptions the store knows, with what to send back on their next fetch and their health. The
+ * tree is the configuration file's subscriptions (which the file owns) and those added from a command
+ * (which live here alone).
+ */
 public interface SubscriptionStore {
 
     /**
-     * Makes the store agree with one configured subscription: adds it, or updates its URL (forgetting
-     * what the old URL's fetches left, and its schedule). Others are left as they are.
+     * Makes the store agree with one subscription the configuration declares: adds it, or updates its URL
+     * and options (a new URL forgets what the old one's fetches left, and its schedule). Others are left as
+     * they are.
      */
     SubscriptionState reconcile(Subscription subscription, Instant now);
 
@@ -20,9 +26,39 @@ public interface SubscriptionStore {
      * its path; a path the store does not know whose URL belongs to a stored subscription the
      * configuration no longer declares is that subscription moved (its entries keep their keys, and its
      * posts are marked to move); a stored subscription the configuration no longer declares is retired,
-     * keeping its entries; a retired one declared again is restored.
+     * keeping its entries; a retired one declared again is restored. Subscriptions added from a command
+     * are left as they are, unless the configuration declares their path, which then owns them.
      */
-    Reconciliation reconcileAll(List<Subscription> subscriptions, Instant now);
+    Reconciliation reconcileAll(List<Subscription> declared, Instant now);
+
+    /**
+     * Adds a subscription from a command, owned by the store.
+     *
+     * @throws SubscriptionConflictException when its path or its URL is already followed; nothing is added
+     */
+    SubscriptionState add(Subscription subscription, Instant now);
+
+    /**
+     * Retires the added subscriptions at or below {@code prefix}, as leaving the configuration does: their
+     * entries and posts stay until pruned.
+     *
+     * @return the subscriptions retired
+     * @throws SubscriptionConflictException when none is followed there, or the configuration file owns one
+     *     of them; nothing is retired
+     */
+    List<SubscriptionState> retire(CategoryPath prefix, Instant now);
+
+    /**
+     * Moves the added subscriptions at or below {@code from} to the same places below {@code to}: a feed,
+     * a site or a category renamed. Their entries keep their keys, and their posts are marked to move.
+     *
+     * @throws SubscriptionConflictException when none is followed at {@code from}, the configuration file
+     *     owns one of them, or a new path is taken; nothing is moved
+     */
+    List<Reconciliation.Move> move(CategoryPath from, CategoryPath to);
+
+    /** The subscriptions followed (not retired), declared ones first in the configuration's order. */
+    List<SubscriptionState> followed();
 
     /** The subscription at {@code path}, if the store knows it. */
     Optional<SubscriptionState> find(String path);
@@ -32,6 +68,9 @@ public interface SubscriptionStore {
 
     /** How many posts each subscription has written or adopted, by subscription id. */
     Map<Long, Integer> postCounts();
+
+    /** How many entries each subscription has, by subscription id. */
+    Map<Long, Integer> entryCounts();
 
     /**
      * Records a failed fetch and when to try again. A failure run starts its clock at the first
