@@ -163,7 +163,7 @@ class StoreTest {
                     }
                 }
             }
-            assertThat(Store.SCHEMA_VERSION).isEqualTo(newest);
+            assertThat(SqliteDialect.SCHEMA_VERSION).isEqualTo(newest);
         }
 
         @Test
