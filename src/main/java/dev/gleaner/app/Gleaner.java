@@ -9,6 +9,7 @@ import dev.gleaner.fetch.Fetcher;
 import dev.gleaner.fetch.HostGate;
 import dev.gleaner.fetch.RsshubInstance;
 import dev.gleaner.parse.FeedParser;
+import dev.gleaner.pipeline.FeedRefresh;
 import dev.gleaner.pipeline.FeedSource;
 import dev.gleaner.pipeline.PostAdoption;
 import dev.gleaner.pipeline.PostPublisher;
@@ -149,9 +150,20 @@ public final class Gleaner implements AutoCloseable {
 
     /** One pass over the subscriptions, fetching as the configuration says. */
     public RunPass pass() {
+        PostPublisher publishing = publisher();
+        return new RunPass(config, store(), refresh(publishing), publishing, clock);
+    }
+
+    /** The refresh of one subscription at a time, for whatever decides when each is due. */
+    public FeedRefresh refresh() {
+        return refresh(publisher());
+    }
+
+    private FeedRefresh refresh(PostPublisher publishing) {
         Fetcher fetching = fetcher();
-        return new RunPass(config, store(), new FeedSource(fetching, parser(), Objects.requireNonNull(gate, "gate"),
-                fetchSettings()), publisher(), new Schedule(config.schedule(), new SplittableRandom()), clock);
+        FeedSource source = new FeedSource(fetching, parser(), Objects.requireNonNull(gate, "gate"), fetchSettings());
+        return new FeedRefresh(store(), source, publishing, new Schedule(config.schedule(), new SplittableRandom()),
+                config.schedule(), config.backlog(), clock);
     }
 
     /** The check of RSSHub routes against the instances' route tables. */

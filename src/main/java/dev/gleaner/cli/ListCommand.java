@@ -126,7 +126,7 @@ final class ListCommand extends ConfiguredCommand {
     private static String json(Row row) {
         Map<String, @Nullable Object> object = new LinkedHashMap<>();
         object.put("path", row.subscription().id());
-        object.put("url", row.subscription().url());
+        object.put("url", row.subscription().url().text());
         object.put("origin", row.added() ? "added" : "config");
         object.put("items", row.items());
         object.put("posts", row.posts());

@@ -61,7 +61,7 @@ final class MoveCommand extends ConfiguredCommand {
                 return ExitCodes.USAGE;
             }
             List<Subscription> followed = gleaner.followed();
-            RunSummary.Posts posts = gleaner.publisher().publish(followed, List.of());
+            RunSummary.Posts posts = gleaner.publisher().move(followed);
             posts.failures().forEach(failure -> err.println("gleaner: " + failure));
             if (!quiet.quiet) {
                 moves.forEach(move -> out.println("moved " + move.from() + " -> " + move.to()));

@@ -10,17 +10,18 @@ import dev.gleaner.fetch.FetchSettings;
 import dev.gleaner.fetch.Fetcher;
 import dev.gleaner.model.Entry;
 import dev.gleaner.model.Feed;
+import dev.gleaner.model.FeedUrl;
 import dev.gleaner.parse.FeedDocument;
 import dev.gleaner.parse.FeedParseException;
 import dev.gleaner.parse.FeedParser;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -96,13 +97,20 @@ final class ParseCommand implements Callable<Integer> {
     }
 
     private static FeedDocument document(Fetcher fetcher, String input) throws IOException, FetchException {
-        String lower = input.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            FetchOutcome outcome = fetcher.fetch(FetchRequest.of(input));
-            FetchOutcome.Fetched fetched = (FetchOutcome.Fetched) outcome;
-            return new FeedDocument(fetched.source(), fetched.body(), fetched.charset());
-        }
+        Optional<FeedUrl> url = FeedUrl.tryParse(input);
         Path path = Path.of(input);
+        if (url.isPresent()) {
+            switch (url.get().kind()) {
+                case WEB, ROUTE -> {
+                    // A first fetch sends no validators, so the answer always has a body.
+                    if (fetcher.fetch(FetchRequest.of(input)) instanceof FetchOutcome.Fetched fetched) {
+                        return new FeedDocument(fetched.source(), fetched.body(), fetched.charset());
+                    }
+                    throw new IllegalStateException(input + ": not modified, though nothing was sent to compare");
+                }
+                case FILE -> path = Path.of(URI.create(input));
+            }
+        }
         return new FeedDocument(path.toAbsolutePath().toUri().toString(), Files.readAllBytes(path), Optional.empty());
     }
 }

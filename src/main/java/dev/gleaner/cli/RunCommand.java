@@ -4,6 +4,7 @@ import dev.gleaner.config.CategoryPath;
 import dev.gleaner.app.Gleaner;
 import dev.gleaner.config.Config;
 import dev.gleaner.config.Subscription;
+import dev.gleaner.model.FeedUrl;
 import dev.gleaner.pipeline.PostAdoption;
 import dev.gleaner.pipeline.RunOptions;
 import dev.gleaner.pipeline.RunSummary;
@@ -90,7 +91,7 @@ final class RunCommand extends ConfiguredCommand {
             new SummaryPrinter(new PrintWriter(said)).print(summary, config.backlog());
             List<Subscription> followed = summary.tree().states().stream().map(SubscriptionState::subscription)
                     .toList();
-            boolean routes = followed.stream().anyMatch(s -> s.url().startsWith("rsshub://"));
+            boolean routes = followed.stream().anyMatch(s -> s.url() instanceof FeedUrl.Route);
             if (global.verbose.length > 0 && routes) {
                 // Routes move between RSSHub releases; a verbose run says which of ours did.
                 CheckCommand.print(gleaner.routeCheck().check(followed), new PrintWriter(said), err);

@@ -82,7 +82,7 @@ final class StatusCommand extends ConfiguredCommand {
         Health health = state.health();
         Map<String, @Nullable Object> row = new LinkedHashMap<>();
         row.put("path", state.path());
-        row.put("url", state.url());
+        row.put("url", state.url().text());
         row.put("retired", state.retired());
         row.put("posts", posts);
         row.put("lastSuccess", health.lastSuccess().map(Instant::toString).orElse(null));

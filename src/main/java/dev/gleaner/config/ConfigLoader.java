@@ -1,5 +1,6 @@
 package dev.gleaner.config;
 
+import dev.gleaner.model.FeedUrl;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -368,7 +369,7 @@ public final class ConfigLoader {
                     nodes.optional(options, key, "filterout", nodes::text),
                     nodes.optional(options, key, "filter_time", nodes::positiveDuration),
                     nodes.optional(options, key, "format", this::format));
-            boolean route = url.filter(address -> address.startsWith("rsshub://")).isPresent();
+            boolean route = url.map(FeedUrl::parse).filter(FeedUrl.Route.class::isInstance).isPresent();
             if (url.isPresent() && !route && rsshub.hasRsshubOnly()) {
                 String first = RsshubOptions.KEYS.stream().filter(options::containsKey).findFirst().orElseThrow();
                 nodes.problem(ConfigNodes.line(options.get(first).getKeyNode()), key + "." + first,
@@ -396,15 +397,14 @@ public final class ConfigLoader {
             if (WINDOWS_DRIVE.matcher(url).matches() || !URL_SCHEME.matcher(url).find()) {
                 return base.resolve(url).normalize().toUri().toString();
             }
-            String scheme = url.substring(0, url.indexOf(':')).toLowerCase(Locale.ROOT);
-            if (!Set.of("http", "https", "file", "rsshub").contains(scheme)) {
-                throw new ConfigException(file, ConfigNodes.line(node), key,
-                        "expected an http(s)://, file:, rsshub:// URL or a path, got '" + url + "'");
+            if (FeedUrl.tryParse(url).isPresent()) {
+                return url;
             }
-            if (scheme.equals("rsshub") && !url.startsWith("rsshub://")) {
+            if (url.regionMatches(true, 0, "rsshub:", 0, "rsshub:".length())) {
                 throw new ConfigException(file, ConfigNodes.line(node), key, "expected rsshub://ROUTE, got '" + url + "'");
             }
-            return url;
+            throw new ConfigException(file, ConfigNodes.line(node), key,
+                    "expected an http(s)://, file:, rsshub:// URL or a path, got '" + url + "'");
         }
 
         private static boolean onlyOptions(MappingNode map) {

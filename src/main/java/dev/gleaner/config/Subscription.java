@@ -1,5 +1,6 @@
 package dev.gleaner.config;
 
+import dev.gleaner.model.FeedUrl;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,8 +10,8 @@ import java.util.OptionalInt;
  * One feed the user follows, with where its posts are filed and how they are written.
  *
  * @param path where the feed sits in the category tree; also its identity
- * @param url an {@code http(s):}, {@code file:} or {@code rsshub://ROUTE} URL; a path in the
- *     configuration is already resolved to a {@code file:} URL
+ * @param url where it is fetched from: an {@code http(s):}, {@code file:} or {@code rsshub://ROUTE} URL; a
+ *     path in the configuration is already resolved to a {@code file:} URL
  * @param author the {@code author} written in each post; default: the site level of the path
  * @param limit at most this many items are taken from each fetch of the feed, when set
  * @param interval how often the feed wants to be fetched; default 30 minutes
@@ -22,7 +23,7 @@ import java.util.OptionalInt;
  */
 public record Subscription(
         CategoryPath path,
-        String url,
+        FeedUrl url,
         String author,
         OptionalInt limit,
         Duration interval,
@@ -42,8 +43,28 @@ public record Subscription(
         Objects.requireNonNull(image, "image");
     }
 
-    /** A subscription with every option at its default. */
+    /**
+     * A subscription to the feed URL {@code url}.
+     *
+     * @throws IllegalArgumentException when {@code url} is of no kind Gleaner fetches
+     */
+    public Subscription(CategoryPath path, String url, String author, OptionalInt limit, Duration interval,
+            boolean comments, Optional<String> image, boolean update) {
+        this(path, FeedUrl.parse(url), author, limit, interval, comments, image, update);
+    }
+
+    /**
+     * A subscription with every option at its default.
+     *
+     * @throws IllegalArgumentException when {@code url} is of no kind Gleaner fetches
+     */
     public static Subscription of(CategoryPath path, String url) {
+        return new Subscription(path, url, path.site(), OptionalInt.empty(), DEFAULT_INTERVAL, false,
+                Optional.empty(), false);
+    }
+
+    /** A subscription to {@code url} with every option at its default. */
+    public static Subscription of(CategoryPath path, FeedUrl url) {
         return new Subscription(path, url, path.site(), OptionalInt.empty(), DEFAULT_INTERVAL, false,
                 Optional.empty(), false);
     }

@@ -1,7 +1,7 @@
 package dev.gleaner.fetch;
 
+import dev.gleaner.model.FeedUrl;
 import java.time.InstantSource;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,20 +72,18 @@ public final class Fetcher implements AutoCloseable {
 
     private FetchOutcome fetchAny(FetchRequest request) throws FetchException {
         String url = request.url();
-        String lower = url.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            return http.fetch(url, request.validators());
-        }
-        if (lower.startsWith("file:")) {
-            if (!settings.allowFiles()) {
-                throw new FetchException(url, "refused: file: URLs are not allowed here");
+        FeedUrl feed = FeedUrl.tryParse(url).orElseThrow(() -> new FetchException(url,
+                "unsupported URL scheme; expected http(s):, file: or rsshub://"));
+        return switch (feed.kind()) {
+            case WEB -> http.fetch(url, request.validators());
+            case FILE -> {
+                if (!settings.allowFiles()) {
+                    throw new FetchException(url, "refused: file: URLs are not allowed here");
+                }
+                yield files.fetch(url, request.validators());
             }
-            return files.fetch(url, request.validators());
-        }
-        if (lower.startsWith(RsshubFetcher.PREFIX)) {
-            return rsshub.fetch(request);
-        }
-        throw new FetchException(url, "unsupported URL scheme; expected http(s):, file: or rsshub://");
+            case ROUTE -> rsshub.fetch(request);
+        };
     }
 
     /**

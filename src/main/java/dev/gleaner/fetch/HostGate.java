@@ -1,5 +1,6 @@
 package dev.gleaner.fetch;
 
+import dev.gleaner.model.FeedUrl;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -114,15 +115,18 @@ public final class HostGate implements AutoCloseable {
     /** The host key of {@code request}: as {@link #hostOf(String, FetchSettings)}, but the preferred RSSHub instance first. */
     public static String hostOf(FetchRequest request, FetchSettings settings) {
         String url = request.url().strip();
-        String lower = url.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("file:")) {
-            return FILES;
+        Optional<FeedUrl> feed = FeedUrl.tryParse(url);
+        if (feed.isEmpty()) {
+            return authorityOf(url);
         }
-        if (lower.startsWith(RsshubFetcher.PREFIX)) {
-            List<RsshubInstance> order = RsshubFetcher.inOrder(settings.rsshub(), request.preferredInstance());
-            return order.isEmpty() ? RsshubFetcher.PREFIX : authorityOf(order.get(0).url());
-        }
-        return authorityOf(url);
+        return switch (feed.get().kind()) {
+            case WEB -> authorityOf(url);
+            case FILE -> FILES;
+            case ROUTE -> {
+                List<RsshubInstance> order = RsshubFetcher.inOrder(settings.rsshub(), request.preferredInstance());
+                yield order.isEmpty() ? FeedUrl.Route.PREFIX : authorityOf(order.get(0).url());
+            }
+        };
     }
 
     private static String authorityOf(String url) {

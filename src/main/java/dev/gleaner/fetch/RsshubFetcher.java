@@ -1,5 +1,6 @@
 package dev.gleaner.fetch;
 
+import dev.gleaner.model.FeedUrl;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
@@ -24,7 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * as {@code key=} in the query, and left out of the source the outcome reports.
  */
 final class RsshubFetcher {
-    static final String PREFIX = "rsshub://";
     /** Enough of an error's body to hold RSSHub's error page (some 8 KiB), and no more. */
     private static final int ERROR_PAGE_LIMIT = 64 * 1024;
 
@@ -40,7 +40,7 @@ final class RsshubFetcher {
 
     FetchOutcome fetch(FetchRequest request) throws FetchException {
         String url = request.url();
-        String route = url.substring(PREFIX.length());
+        String route = new FeedUrl.Route(url).route();
         if (route.isBlank()) {
             throw new FetchException(url, "no route after rsshub://");
         }

@@ -45,7 +45,7 @@ public final class FeedSource {
     /** What was remembered of the last fetch goes back to the server, and to the body-hash check. */
     private static FetchRequest request(Subscription subscription, SubscriptionState state) {
         FetchMemo memo = state.memo();
-        FetchRequest request = new FetchRequest(subscription.url(), memo.validators());
+        FetchRequest request = new FetchRequest(subscription.url().text(), memo.validators());
         if (memo.bodyHash().isPresent()) {
             request = request.withBodyHash(memo.bodyHash().get());
         }

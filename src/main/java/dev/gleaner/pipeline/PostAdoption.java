@@ -1,6 +1,5 @@
 package dev.gleaner.pipeline;
 
-import dev.gleaner.config.CategoryPath;
 import dev.gleaner.config.Subscription;
 import dev.gleaner.model.Entry;
 import dev.gleaner.model.EntryKey;
@@ -162,7 +161,7 @@ public final class PostAdoption {
     private AdoptedPost adopted(String relative, PostFile post, Subscription subscription, SubscriptionState state) {
         Optional<Instant> date = post.date().flatMap(FeedDates::parse);
         Instant when = date.orElseGet(() -> modified(relative));
-        String body = renderer.sanitized(post.body(), BaseUri.of("", subscription.url()));
+        String body = renderer.sanitized(post.body(), BaseUri.of("", subscription.url().text()));
         Entry entry = new Entry("", "", post.title(), post.author(), date, Optional.empty(), "", post.body(),
                 List.of(), List.of());
         // The post's path is what tells one adopted post from another until its item takes it over.

@@ -8,6 +8,7 @@ import dev.gleaner.publish.PostInput;
 import dev.gleaner.store.EntryStore;
 import dev.gleaner.store.MovingPost;
 import dev.gleaner.store.StoredEntry;
+import dev.gleaner.store.SubscriptionState;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings the posts up to date with the store: moves the posts of subscriptions that moved, then
- * publishes the queued entries, each as one post. One that fails stays queued for the next pass.
+ * Brings the posts up to date with the store: moves the posts of subscriptions that moved, and
+ * publishes queued entries, each as one post. One that fails stays queued for the next pass.
  */
 public final class PostPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(PostPublisher.class);
@@ -34,13 +35,12 @@ public final class PostPublisher {
     }
 
     /**
-     * Moves what moved, then publishes the queued entries of {@code publishing}.
+     * Moves the posts of subscriptions that moved to their new places.
      *
-     * @param configured every subscription followed: the moved posts' new places
-     * @param publishing the subscriptions whose queued entries are published; none to only move posts
+     * @param followed every subscription followed: the moved posts' new places
      */
-    public RunSummary.Posts publish(List<Subscription> configured, List<Subscription> publishing) {
-        Map<String, Subscription> byPath = byPath(configured);
+    public RunSummary.Posts move(List<Subscription> followed) {
+        Map<String, Subscription> byPath = byPath(followed);
         List<String> failures = new ArrayList<>();
         int moved = 0;
         for (MovingPost post : entries.moving()) {
@@ -56,10 +56,27 @@ public final class PostPublisher {
                 failures.add(subscription.id() + ": post " + post.from() + " not moved: " + e.getMessage());
             }
         }
-        Map<String, Subscription> published = byPath(publishing);
+        return new RunSummary.Posts(0, 0, moved, failures);
+    }
+
+    /** Publishes the queued entries of one subscription, as soon as its fetch is recorded. */
+    public RunSummary.Posts publish(SubscriptionState subscription) {
+        return publish(entries.pending(subscription.id()), byPath(List.of(subscription.subscription())));
+    }
+
+    /**
+     * Publishes the queued entries of every subscription in {@code publishing}, such as those an
+     * interrupted pass left queued.
+     */
+    public RunSummary.Posts publish(List<Subscription> publishing) {
+        return publish(entries.pending(), byPath(publishing));
+    }
+
+    private RunSummary.Posts publish(List<StoredEntry> queued, Map<String, Subscription> published) {
+        List<String> failures = new ArrayList<>();
         int written = 0;
         int kept = 0;
-        for (StoredEntry pending : entries.pending()) {
+        for (StoredEntry pending : queued) {
             Subscription subscription = published.get(pending.subscriptionPath());
             if (subscription == null) {
                 continue;
@@ -80,7 +97,7 @@ public final class PostPublisher {
                 failures.add(subscription.id() + ": '" + pending.entry().title() + "': internal error: " + e);
             }
         }
-        return new RunSummary.Posts(written, kept, moved, failures);
+        return new RunSummary.Posts(written, kept, 0, failures);
     }
 
     private static Map<String, Subscription> byPath(List<Subscription> subscriptions) {
@@ -92,7 +109,7 @@ public final class PostPublisher {
     }
 
     private static PostInput input(Subscription subscription, StoredEntry stored) {
-        String base = BaseUri.of(stored.entry().link(), subscription.url());
+        String base = BaseUri.of(stored.entry().link(), subscription.url().text());
         return new PostInput(subscription.path(), subscription.author(), subscription.comments(),
                 subscription.image(), stored.key(), stored.entry(), stored.firstSeen(), base);
     }

@@ -5,6 +5,7 @@ import dev.gleaner.fetch.FetchException;
 import dev.gleaner.fetch.Fetcher;
 import dev.gleaner.fetch.RsshubInstance;
 import dev.gleaner.fetch.RsshubRoutes;
+import dev.gleaner.model.FeedUrl;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,11 +74,11 @@ public final class RouteCheck {
         List<Missing> missing = new ArrayList<>();
         int checked = 0;
         for (Subscription subscription : subscriptions) {
-            if (!subscription.url().startsWith("rsshub://")) {
+            if (!(subscription.url() instanceof FeedUrl.Route url)) {
                 continue;
             }
             checked++;
-            String route = subscription.url().substring("rsshub://".length());
+            String route = url.route();
             if (!routes.isEmpty() && routes.stream().noneMatch(table -> table.serves(route))) {
                 missing.add(new Missing(subscription.id(), route, routes.get(0).nearest(route, SUGGESTIONS)));
             }

@@ -2,6 +2,7 @@ package dev.gleaner.pipeline;
 
 import dev.gleaner.store.Reconciliation;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -65,8 +66,18 @@ public record RunSummary(Fetches fetches, Items items, Posts posts, Reconciliati
      * @param failures one line per post that could not be written or moved; it is tried again next pass
      */
     public record Posts(int written, int kept, int moved, List<String> failures) {
+        /** Nothing published. */
+        public static final Posts NONE = new Posts(0, 0, 0, List.of());
+
         public Posts {
             failures = List.copyOf(failures);
+        }
+
+        /** What this and {@code more} did together. */
+        public Posts plus(Posts more) {
+            List<String> all = new ArrayList<>(failures);
+            all.addAll(more.failures);
+            return new Posts(written + more.written, kept + more.kept, moved + more.moved, all);
         }
     }
 }

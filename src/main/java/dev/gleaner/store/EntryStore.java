@@ -33,6 +33,9 @@ public interface EntryStore {
     /** Entries queued to be published, oldest first. */
     List<StoredEntry> pending();
 
+    /** The entries of one subscription queued to be published, oldest first. */
+    List<StoredEntry> pending(long subscriptionId);
+
     /**
      * Reserves {@code postPath} for the entry, before its file is written.
      *

@@ -174,6 +174,15 @@ final class JdbcEntryStore implements EntryStore {
     }
 
     @Override
+    public List<StoredEntry> pending(long subscriptionId) {
+        return jdbc.query("list entries to publish", "SELECT " + COLUMNS + """
+                 FROM entry e JOIN subscription s ON s.id = e.subscription_id
+                WHERE e.status = 'pending' AND e.subscription_id = ?
+                ORDER BY e.first_seen_at, e.published_at, e.entry_key
+                """, JdbcEntryStore::stored, subscriptionId);
+    }
+
+    @Override
     public boolean reservePath(EntryKey key, String postPath) {
         return jdbc.withConnection("reserve post path " + postPath, connection -> {
             List<String> owner = Jdbc.query(connection, "SELECT entry_key FROM entry WHERE post_path = ?",

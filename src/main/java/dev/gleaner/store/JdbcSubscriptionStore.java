@@ -205,7 +205,7 @@ final class JdbcSubscriptionStore implements SubscriptionStore {
                     instance = CASE WHEN subscription.url = excluded.url THEN subscription.instance END,
                     next_due_at = CASE WHEN subscription.url = excluded.url THEN subscription.next_due_at END,
                     permanent = CASE WHEN subscription.url = excluded.url THEN subscription.permanent ELSE 0 END
-                """, path, subscription.url(), path, now, position,
+                """, path, subscription.url().text(), path, now, position,
                 subscription.author().equals(subscription.path().site()) ? null : subscription.author(),
                 subscription.limit().isPresent() ? subscription.limit().getAsInt() : null,
                 subscription.interval().equals(Subscription.DEFAULT_INTERVAL) ? null

@@ -2,6 +2,7 @@ package dev.gleaner.store;
 
 import dev.gleaner.config.Subscription;
 import dev.gleaner.fetch.Validators;
+import dev.gleaner.model.FeedUrl;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,7 +43,7 @@ public record SubscriptionState(long id, Subscription subscription, Origin origi
     }
 
     /** The URL it is fetched from. */
-    public String url() {
+    public FeedUrl url() {
         return subscription.url();
     }
 

@@ -39,7 +39,7 @@ class ConfigLoaderTest {
             assertThat(config.subscriptions()).hasSize(2);
             Subscription zhihu = config.subscriptions().get(0);
             assertThat(zhihu.path()).isEqualTo(CategoryPath.of("社交媒体", "知乎", "知乎热榜"));
-            assertThat(zhihu.url()).isEqualTo("rsshub://zhihu/hotlist");
+            assertThat(zhihu.url().text()).isEqualTo("rsshub://zhihu/hotlist");
             Subscription oschina = config.subscriptions().get(1);
             assertThat(oschina.interval()).isEqualTo(Duration.ofHours(1));
             assertThat(oschina.limit()).hasValue(30);
@@ -57,11 +57,11 @@ class ConfigLoaderTest {
                           热榜: rsshub://zhihu/hot
                     """);
 
-            assertThat(config.subscriptions().get(0).url()).isEqualTo("rsshub://weibo/search/hot?fulltext=1&limit=10"
+            assertThat(config.subscriptions().get(0).url().text()).isEqualTo("rsshub://weibo/search/hot?fulltext=1&limit=10"
                     + "&sorted=false&filter=AI%7C%E8%8A%AF%E7%89%87&filterout=%E5%B9%BF%E5%91%8A&filter_time=86400"
                     + "&format=atom");
             assertThat(config.subscriptions().get(0).limit()).hasValue(10);
-            assertThat(config.subscriptions().get(1).url()).isEqualTo("rsshub://zhihu/hot");
+            assertThat(config.subscriptions().get(1).url().text()).isEqualTo("rsshub://zhihu/hot");
         }
 
         @Test
@@ -100,7 +100,7 @@ class ConfigLoaderTest {
                           c: feeds/c.xml
                     """);
 
-            assertThat(config.subscriptions().get(0).url()).isEqualTo(dir.resolve("feeds/c.xml").toUri().toString());
+            assertThat(config.subscriptions().get(0).url().text()).isEqualTo(dir.resolve("feeds/c.xml").toUri().toString());
             assertThat(config.site().postsDir()).isEqualTo(dir.resolve("out/source/_posts"));
             assertThat(config.storage()).isEqualTo("jdbc:sqlite:" + dir.resolve("data/g.db"));
         }

@@ -28,7 +28,7 @@ class RsshubPageExampleTest {
             }
         }
 
-        List<String> urls = config.subscriptions().stream().map(Subscription::url).toList();
+        List<String> urls = config.subscriptions().stream().map(s -> s.url().text()).toList();
 
         assertThat(seedRoutes).hasSize(290);
         assertThat(urls).hasSize(290).allMatch(url -> url.startsWith("rsshub://"));
