@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * became {@code zhihu/hot}), and a moved route answers 404 for good.
  *
  * <p>Patterns are RSSHub's (Hono's): {@code /hot/:category?} takes {@code zhihu/hot} and
- * {@code zhihu/hot/digital}; {@code :name{.+}} may span slashes; {@code *} takes the rest.
+ * {@code zhihu/hot/digital}; {@code :name{.+}} may span slashes; {@code *} takes the rest. Some
+ * namespaces nest ({@code gov/pbc}), so a route's namespace may be more than its first segment.
  */
 public final class RsshubRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -70,7 +71,7 @@ public final class RsshubRoutes {
     /** Whether {@code route} ({@code zhihu/hot}, with or without a leading slash or a query) is served. */
     public boolean serves(String route) {
         String path = pathOf(route);
-        return byNamespace.getOrDefault(namespaceOf(path), List.of()).stream().anyMatch(r -> r.matches(path));
+        return routesOf(path).stream().anyMatch(r -> r.matches(path));
     }
 
     /**
@@ -79,8 +80,8 @@ public final class RsshubRoutes {
      */
     public List<String> nearest(String route, int count) {
         String path = pathOf(route);
-        List<Route> candidates = byNamespace.get(namespaceOf(path));
-        if (candidates == null || candidates.isEmpty()) {
+        List<Route> candidates = routesOf(path);
+        if (candidates.isEmpty()) {
             candidates = byNamespace.values().stream().flatMap(List::stream).toList();
         }
         return candidates.stream()
@@ -101,9 +102,18 @@ public final class RsshubRoutes {
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
-    private static String namespaceOf(String path) {
-        int slash = path.indexOf('/', 1);
-        return slash < 0 ? path.substring(1) : path.substring(1, slash);
+    /**
+     * The routes of every namespace the path lies in: the one of its first segment ({@code zhihu}),
+     * and those of its first segments where namespaces nest ({@code gov/pbc} for {@code gov/pbc/gzlw}).
+     */
+    private List<Route> routesOf(String path) {
+        List<Route> routes = new ArrayList<>();
+        int end = 0;
+        do {
+            end = path.indexOf('/', end + 1);
+            routes.addAll(byNamespace.getOrDefault(end < 0 ? path.substring(1) : path.substring(1, end), List.of()));
+        } while (end >= 0);
+        return routes;
     }
 
     /** One route pattern of a namespace, and the expression it stands for. */

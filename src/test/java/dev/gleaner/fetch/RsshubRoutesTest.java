@@ -67,6 +67,22 @@ public class RsshubRoutesTest {
     }
 
     @Test
+    void findsTheRoutesOfANamespaceOfSeveralSegments() throws FetchException {
+        RsshubRoutes nested = RsshubRoutes.parse("u", """
+                {"gov/pbc": {"name": "中国人民银行", "routes": {"/goutongjiaoliu": {}, "/gzlw": {}}},
+                 "gov/beijing": {"routes": {"/bphc/:cat": {}}},
+                 "govt": {"routes": {"/pbc/goutongjiaoliu": {}}}}
+                """.getBytes(UTF_8));
+
+        assertThat(nested.serves("gov/pbc/goutongjiaoliu")).isTrue();
+        assertThat(nested.serves("gov/beijing/bphc/announcement")).isTrue();
+        assertThat(nested.serves("gov/pbc/tradeAnnouncement")).isFalse();
+        assertThat(nested.serves("gov/goutongjiaoliu")).isFalse();
+        assertThat(nested.nearest("gov/pbc/tradeAnnouncement", 5))
+                .containsExactlyInAnyOrder("gov/pbc/goutongjiaoliu", "gov/pbc/gzlw");
+    }
+
+    @Test
     void countsItsRoutes() {
         assertThat(routes.size()).isEqualTo(13);
     }
