@@ -22,7 +22,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RadarRulesTest {
     private static final String DOCS = "https://docs.rsshub.app/routes/social-media";
 
-    /** One site's rules as {@code /api/radar/rules/zhihu.com} serves them, cut down, plus a rule of our own for /hot. */
+    /**
+     * One site's rules as {@code /api/radar/rules/zhihu.com} serves them, cut down, plus a rule of our
+     * own for /hot.
+     */
     private static final String ZHIHU = """
             {"_name": "知乎",
              "daily": [{"title": "知乎日报", "docs": "%1$s", "source": ["/*"], "target": "/zhihu/daily"}],
@@ -155,7 +158,8 @@ class RadarRulesTest {
             RadarRules site = RadarRules.parseSite("http://127.0.0.1/api/radar/rules/zhihu.com", "zhihu.com",
                     ZHIHU.getBytes(UTF_8));
 
-            assertThat(site.match("https://www.zhihu.com/people/x")).isEqualTo(table().match("https://www.zhihu.com/people/x"));
+            assertThat(site.match("https://www.zhihu.com/people/x"))
+                    .isEqualTo(table().match("https://www.zhihu.com/people/x"));
         }
 
         @ParameterizedTest

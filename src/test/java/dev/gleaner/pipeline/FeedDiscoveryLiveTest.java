@@ -98,7 +98,8 @@ class FeedDiscoveryLiveTest {
                     assertThat(e.reason()).isEqualTo("it could not be fetched (unknown host www.zhihu.com), and RSSHub"
                             + " Radar offers no route for it");
                     assertThat(e.problems()).singleElement().asString()
-                            .startsWith("RSSHub Radar: the rule \"用户文章\" of 知乎 fits https://www.zhihu.com/hot,");
+                            .startsWith("RSSHub Radar: the rule \"用户文章\" of 知乎 fits"
+                                    + " https://www.zhihu.com/hot,");
                     assertThat(e.getMessage()).doesNotContain(KEY);
                 });
     }

@@ -133,7 +133,8 @@ class FeedDiscoveryTest {
 
             FeedDiscovery.Result result = discovery().discover(url("/feed.xml"));
 
-            assertThat(result.candidates()).containsExactly(new Candidate(url("/feed.xml"), "知乎热榜", "", HowFound.GIVEN));
+            assertThat(result.candidates())
+                    .containsExactly(new Candidate(url("/feed.xml"), "知乎热榜", "", HowFound.GIVEN));
             assertThat(result.problems()).isEmpty();
             assertThat(asked).containsExactly("/feed.xml");
         }
@@ -143,7 +144,8 @@ class FeedDiscoveryTest {
             FeedDiscovery.Result result = discovery(RsshubInstance.of(rsshub.url("/").toString()))
                     .discover(" rsshub://zhihu/hot ");
 
-            assertThat(result.candidates()).containsExactly(new Candidate("rsshub://zhihu/hot", "", "", HowFound.GIVEN));
+            assertThat(result.candidates())
+                    .containsExactly(new Candidate("rsshub://zhihu/hot", "", "", HowFound.GIVEN));
             assertThat(asked).isEmpty();
             assertThat(rsshub.getRequestCount()).isZero();
         }
@@ -159,7 +161,8 @@ class FeedDiscoveryTest {
     class WhenThePageLinksFeeds {
         @Test
         void aLinkedFeedIsFetchedAndOfferedWithItsOwnTitle() throws Exception {
-            html("/", "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"The link's title\" href=\"/feed.xml\">");
+            html("/", "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"The link's title\""
+                    + " href=\"/feed.xml\">");
             rss("/feed.xml", "The feed's title");
 
             FeedDiscovery.Result result = discovery().discover(url("/"));
@@ -258,7 +261,8 @@ class FeedDiscoveryTest {
             assertThatThrownBy(() -> discovery().discover(url("/")))
                     .isInstanceOfSatisfying(DiscoveryException.class, e -> {
                         assertThat(e.reason()).startsWith("none of the 1 feeds it links could be had; none of /feed,");
-                        assertThat(e.problems()).singleElement().asString().startsWith("http://10.0.0.1/feed.xml: refused:");
+                        assertThat(e.problems()).singleElement().asString()
+                                .startsWith("http://10.0.0.1/feed.xml: refused:");
                     });
             assertThat(asked).contains("/feed", "/feeds/posts/default");
         }
@@ -275,7 +279,8 @@ class FeedDiscoveryTest {
             FeedDiscovery.Result result = discovery().discover(url("/"));
 
             assertThat(result.candidates()).hasSize(FeedDiscovery.MAX_LINKS);
-            assertThat(result.problems()).containsExactly(url("/") + ": it links 12 feeds; only the first 10 were tried");
+            assertThat(result.problems())
+                    .containsExactly(url("/") + ": it links 12 feeds; only the first 10 were tried");
         }
     }
 
@@ -289,7 +294,8 @@ class FeedDiscoveryTest {
 
             FeedDiscovery.Result result = discovery().discover(url("/about"));
 
-            assertThat(result.candidates()).containsExactly(new Candidate(url("/feed"), "Found at /feed", "", HowFound.USUAL_PATH));
+            assertThat(result.candidates())
+                    .containsExactly(new Candidate(url("/feed"), "Found at /feed", "", HowFound.USUAL_PATH));
             assertThat(asked).containsExactly("/about", "/feed");
         }
 
@@ -327,7 +333,8 @@ class FeedDiscoveryTest {
 
             assertThatThrownBy(() -> discovery().discover(url("/logo.png")))
                     .isInstanceOf(DiscoveryException.class)
-                    .hasMessageStartingWith("no feed found at " + url("/logo.png") + ": it is neither a feed nor a web page (");
+                    .hasMessageStartingWith("no feed found at " + url("/logo.png")
+                            + ": it is neither a feed nor a web page (");
             assertThat(asked).containsExactly("/logo.png");
         }
 
@@ -382,8 +389,8 @@ class FeedDiscoveryTest {
 
             FeedDiscovery.Result result = discovery(instance()).discover("https://www.zhihu.com/question/19550225");
 
-            assertThat(result.candidates()).containsExactly(new Candidate("rsshub://zhihu/question/19550225", "问题", "知乎",
-                    HowFound.RSSHUB_RADAR));
+            assertThat(result.candidates()).containsExactly(
+                    new Candidate("rsshub://zhihu/question/19550225", "问题", "知乎", HowFound.RSSHUB_RADAR));
             assertThat(result.problems()).containsExactly(
                     "https://www.zhihu.com/question/19550225: unknown host www.zhihu.com");
         }
@@ -394,7 +401,8 @@ class FeedDiscoveryTest {
             html("/people/someone", "<link rel=alternate type=application/rss+xml href=/feed.xml>");
             rss("/feed.xml", "Site feed");
 
-            FeedDiscovery.Result result = discovery(instance()).discover(named("blog.zhihu.example", "/people/someone"));
+            FeedDiscovery.Result result =
+                    discovery(instance()).discover(named("blog.zhihu.example", "/people/someone"));
 
             assertThat(result.candidates()).containsExactly(
                     new Candidate("rsshub://zhihu/people/activities/someone", "用户动态", "知乎", HowFound.RSSHUB_RADAR),
@@ -418,7 +426,8 @@ class FeedDiscoveryTest {
             FeedDiscovery.Result result = discovery(RsshubInstance.of(broken), instance())
                     .discover("https://www.zhihu.com/people/x");
 
-            assertThat(result.candidates()).extracting(Candidate::url).containsExactly("rsshub://zhihu/people/activities/x");
+            assertThat(result.candidates()).extracting(Candidate::url)
+                    .containsExactly("rsshub://zhihu/people/activities/x");
             assertThat(result.problems()).first().asString()
                     .startsWith("RSSHub Radar: " + broken + "api/radar/rules/zhihu.com: connection refused");
         }
