@@ -110,6 +110,20 @@ public final class Fetcher implements AutoCloseable {
         return rsshub.routes(Objects.requireNonNull(instance, "instance"));
     }
 
+    /**
+     * The RSSHub Radar rules an RSSHub instance has for the site of a web page, from its
+     * {@code /api/radar/rules/DOMAIN}; {@link RadarRules#match} then finds the routes for the page.
+     * A few small answers (one per ending of the host, some kilobytes each) rather than the whole
+     * table of every site (about a megabyte).
+     *
+     * @return the rules of the page's registrable domain; {@link RadarRules#none()} when the instance
+     *     has none for it, or the URL has no host name
+     * @throws FetchException when the instance cannot be asked or its answer is no rules
+     */
+    public RadarRules rsshubRadar(RsshubInstance instance, String pageUrl) throws FetchException {
+        return rsshub.radar(Objects.requireNonNull(instance, "instance"), Objects.requireNonNull(pageUrl, "pageUrl"));
+    }
+
     @Override
     public void close() {
         deadlines.shutdownNow();

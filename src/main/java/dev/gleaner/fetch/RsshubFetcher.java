@@ -75,6 +75,27 @@ final class RsshubFetcher {
     /** The routes {@code instance} serves, from its {@code /api/namespace}. */
     RsshubRoutes routes(RsshubInstance instance) throws FetchException {
         String shown = join(instance.url(), "api/namespace");
+        return RsshubRoutes.parse(shown, apiBody(instance, shown, "the route table"));
+    }
+
+    /**
+     * The RSSHub Radar rules {@code instance} has for the site of {@code pageUrl}, from its
+     * {@code /api/radar/rules/DOMAIN}: asked for each ending of the host, shortest first, until it
+     * has rules for one (for an unknown domain it answers with an empty body).
+     */
+    RadarRules radar(RsshubInstance instance, String pageUrl) throws FetchException {
+        for (String domain : RadarRules.domainsToAsk(pageUrl)) {
+            String shown = join(instance.url(), "api/radar/rules/" + domain);
+            RadarRules rules = RadarRules.parseSite(shown, domain, apiBody(instance, shown, "the Radar rules"));
+            if (!rules.isEmpty()) {
+                return rules;
+            }
+        }
+        return RadarRules.none();
+    }
+
+    /** The body of {@code instance}'s answer to the API URL {@code shown}, which serves {@code what}. */
+    private byte[] apiBody(RsshubInstance instance, String shown, String what) throws FetchException {
         String target = instance.key().map(key -> withAccess(instance, shown, key)).orElse(shown);
         HttpAnswer answer;
         try {
@@ -84,9 +105,9 @@ final class RsshubFetcher {
         }
         if (!answer.isSuccess()) {
             throw http.refusal(shown, answer, RsshubErrorPage.reasonOf(answer)
-                    .orElse("HTTP " + answer.status() + " for the route table"));
+                    .orElse("HTTP " + answer.status() + " for " + what));
         }
-        return RsshubRoutes.parse(shown, answer.body());
+        return answer.body();
     }
 
     /** How much longer {@code instance} asked to be left alone, if it did. */
