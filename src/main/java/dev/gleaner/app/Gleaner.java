@@ -9,6 +9,7 @@ import dev.gleaner.fetch.Fetcher;
 import dev.gleaner.fetch.HostGate;
 import dev.gleaner.fetch.RsshubInstance;
 import dev.gleaner.parse.FeedParser;
+import dev.gleaner.pipeline.FeedDiscovery;
 import dev.gleaner.pipeline.FeedRefresh;
 import dev.gleaner.pipeline.FeedSource;
 import dev.gleaner.pipeline.PostAdoption;
@@ -146,6 +147,11 @@ public final class Gleaner implements AutoCloseable {
     /** The feed parser. */
     public FeedParser parser() {
         return FeedParser.standard();
+    }
+
+    /** Finds the feeds of a URL someone typed, through the fetcher and its guard. */
+    public FeedDiscovery discovery() {
+        return new FeedDiscovery(fetcher(), parser(), fetchSettings().rsshub());
     }
 
     /** One pass over the subscriptions, fetching as the configuration says. */

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "Turns the feeds you follow into a blog you own.",
         subcommands = {RunCommand.class, BuildCommand.class, PreviewCommand.class, StatusCommand.class,
-            ListCommand.class, MoveCommand.class, RemoveCommand.class, AdoptCommand.class, PruneCommand.class,
+            AddCommand.class, ListCommand.class, MoveCommand.class, RemoveCommand.class, AdoptCommand.class, PruneCommand.class,
             CheckCommand.class, ParseCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  gleaner run                       one pass over gleaner.yml: fetch, write posts, build the site",

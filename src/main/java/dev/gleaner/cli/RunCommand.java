@@ -5,7 +5,6 @@ import dev.gleaner.app.Gleaner;
 import dev.gleaner.config.Config;
 import dev.gleaner.config.Subscription;
 import dev.gleaner.model.FeedUrl;
-import dev.gleaner.pipeline.PostAdoption;
 import dev.gleaner.pipeline.RunOptions;
 import dev.gleaner.pipeline.RunSummary;
 import dev.gleaner.publish.site.SiteTheme;
@@ -78,9 +77,7 @@ final class RunCommand extends ConfiguredCommand {
         boolean siteBuilt = true;
         try (SiteTheme closing = siteTheme) {
             Store store = gleaner.store();
-            if (store.created()) {
-                adoptExisting(gleaner, new PrintWriter(said));
-            }
+            NewStore.adoptPosts(gleaner, new PrintWriter(said));
             ProgressBar bar = ProgressBar.forTerminal(out, quiet.quiet);
             summary = gleaner.pass().run(new RunOptions(subtrees.get(), all), bar);
             bar.finish();
@@ -143,15 +140,4 @@ final class RunCommand extends ConfiguredCommand {
                 .distinct().toList();
     }
 
-    /**
-     * A store made anew beside existing posts (a CI runner that kept only the repository, a deleted
-     * store) first adopts them, so that no item is written a second time.
-     */
-    private static void adoptExisting(Gleaner gleaner, PrintWriter said) {
-        PostAdoption.Adopted adopted = gleaner.adoption().adopt(gleaner.config().subscriptions());
-        if (adopted.total() > 0) {
-            said.printf("adopted %d posts already in %s (the store was new)%n", adopted.total(),
-                    gleaner.config().site().postsDir());
-        }
-    }
 }

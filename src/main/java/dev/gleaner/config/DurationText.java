@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads the short durations of the configuration: {@code 250ms}, {@code 90s}, {@code 30m}, {@code 1h30m}, {@code 1d}. */
-final class DurationText {
+public final class DurationText {
     private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:ms|[smhd]))+");
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|[smhd])");
 
@@ -14,7 +14,7 @@ final class DurationText {
     }
 
     /** The duration {@code text} stands for, or empty when it is not one. */
-    static Optional<Duration> parse(String text) {
+    public static Optional<Duration> parse(String text) {
         String compact = text.strip().toLowerCase(java.util.Locale.ROOT);
         if (!WHOLE.matcher(compact).matches()) {
             return Optional.empty();

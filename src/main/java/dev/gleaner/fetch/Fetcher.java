@@ -2,6 +2,7 @@ package dev.gleaner.fetch;
 
 import dev.gleaner.model.FeedUrl;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -122,6 +123,18 @@ public final class Fetcher implements AutoCloseable {
      */
     public RadarRules rsshubRadar(RsshubInstance instance, String pageUrl) throws FetchException {
         return rsshub.radar(Objects.requireNonNull(instance, "instance"), Objects.requireNonNull(pageUrl, "pageUrl"));
+    }
+
+    /**
+     * The routes of an RSSHub instance that serve a web page by its own path, when RSSHub Radar has
+     * no rule for it: {@code https://www.zhihu.com/hot} is served by {@code zhihu/hot}, which the
+     * {@code zhihu} namespace (whose site is {@code www.zhihu.com}) lists in {@code /api/namespace/zhihu}.
+     *
+     * @return the routes found, none when no namespace of the page's site has its path
+     * @throws FetchException when the instance cannot be asked or its answer is no namespace
+     */
+    public List<RadarMatch> rsshubPageRoutes(RsshubInstance instance, String pageUrl) throws FetchException {
+        return rsshub.pageRoutes(Objects.requireNonNull(instance, "instance"), Objects.requireNonNull(pageUrl, "pageUrl"));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.gleaner.fetch;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gleaner.model.FeedUrl;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -165,7 +166,7 @@ public final class RadarRules {
                 continue;
             }
             Optional<String> url = rule.routeFor(parameters.get())
-                    .map(route -> RsshubFetcher.PREFIX + route.substring(1));
+                    .map(route -> FeedUrl.Route.PREFIX + route.substring(1));
             if (seen.add(url.orElse("docs " + rule.title() + " " + rule.docs()))) {
                 matches.add(new RadarMatch(rule.title(), site.name(), rule.docs(), url));
             }

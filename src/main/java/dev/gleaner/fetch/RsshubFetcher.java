@@ -94,6 +94,22 @@ final class RsshubFetcher {
         return RadarRules.none();
     }
 
+    /**
+     * The routes of the namespace of {@code pageUrl}'s site whose path is the page's own, from
+     * {@code /api/namespace/NAME}: for a page Radar has no rule for, such as {@code www.zhihu.com/hot}.
+     */
+    List<RadarMatch> pageRoutes(RsshubInstance instance, String pageUrl) throws FetchException {
+        for (String namespace : NamespaceRoutes.namespacesToAsk(pageUrl)) {
+            String shown = join(instance.url(), "api/namespace/" + namespace);
+            List<RadarMatch> routes = NamespaceRoutes.matching(shown, namespace,
+                    apiBody(instance, shown, "the namespace's routes"), pageUrl);
+            if (!routes.isEmpty()) {
+                return routes;
+            }
+        }
+        return List.of();
+    }
+
     /** The body of {@code instance}'s answer to the API URL {@code shown}, which serves {@code what}. */
     private byte[] apiBody(RsshubInstance instance, String shown, String what) throws FetchException {
         String target = instance.key().map(key -> withAccess(instance, shown, key)).orElse(shown);

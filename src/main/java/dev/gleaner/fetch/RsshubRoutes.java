@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -72,6 +73,12 @@ public final class RsshubRoutes {
     public boolean serves(String route) {
         String path = pathOf(route);
         return routesOf(path).stream().anyMatch(r -> r.matches(path));
+    }
+
+    /** The pattern that serves {@code route}, with its namespace in front: {@code /zhihu/hot/:category?}. */
+    Optional<String> patternOf(String route) {
+        String path = pathOf(route);
+        return routesOf(path).stream().filter(r -> r.matches(path)).map(Route::pattern).findFirst();
     }
 
     /**

@@ -8,13 +8,13 @@ import dev.gleaner.fetch.RadarMatch;
 import dev.gleaner.fetch.RadarRules;
 import dev.gleaner.fetch.RsshubInstance;
 import dev.gleaner.model.Feed;
+import dev.gleaner.model.FeedUrl;
 import dev.gleaner.parse.FeedDocument;
 import dev.gleaner.parse.FeedParseException;
 import dev.gleaner.parse.FeedParser;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -69,6 +69,11 @@ public final class FeedDiscovery {
         GIVEN,
         /** A route that RSSHub Radar's rules offer for the page (not fetched). */
         RSSHUB_RADAR,
+        /**
+         * A route of the page's site with the page's own path, from the instance's route table
+         * ({@code www.zhihu.com/hot} is {@code zhihu/hot}), where no Radar rule offers one (not fetched).
+         */
+        RSSHUB_ROUTES,
         /** A feed the page links with {@code <link rel="alternate">}. */
         PAGE_LINK,
         /** One of the {@link #USUAL_PATHS} of the page's site. */
@@ -119,8 +124,8 @@ public final class FeedDiscovery {
      */
     public Result discover(String url) throws DiscoveryException {
         String given = Objects.requireNonNull(url, "url").strip();
-        if (given.toLowerCase(Locale.ROOT).startsWith("rsshub://")) {
-            if (given.substring("rsshub://".length()).isBlank()) {
+        if (FeedUrl.tryParse(given).orElse(null) instanceof FeedUrl.Route route) {
+            if (route.route().isBlank()) {
                 throw new DiscoveryException(given, "no route after rsshub://", List.of());
             }
             return new Result(given, List.of(new Candidate(given, "", "", HowFound.GIVEN)), List.of());
@@ -183,7 +188,11 @@ public final class FeedDiscovery {
                 found.problem("RSSHub Radar: " + e.getMessage());
                 continue;
             }
-            for (RadarMatch match : rules.match(pageUrl)) {
+            List<RadarMatch> matches = rules.match(pageUrl);
+            if (matches.stream().noneMatch(match -> match.url().isPresent())) {
+                addPageRoutes(instance, pageUrl, found);
+            }
+            for (RadarMatch match : matches) {
                 if (match.url().isPresent()) {
                     found.add(new Candidate(match.url().get(), match.title(), match.site(), HowFound.RSSHUB_RADAR),
                             match.url().get());
@@ -194,6 +203,18 @@ public final class FeedDiscovery {
                 }
             }
             return;
+        }
+    }
+
+    /** Adds the routes of the page's site that have its very path, which no Radar rule offers. */
+    private void addPageRoutes(RsshubInstance instance, String pageUrl, FoundFeeds found) {
+        try {
+            for (RadarMatch route : fetcher.rsshubPageRoutes(instance, pageUrl)) {
+                String routeUrl = route.url().orElseThrow();
+                found.add(new Candidate(routeUrl, route.title(), route.site(), HowFound.RSSHUB_ROUTES), routeUrl);
+            }
+        } catch (FetchException e) {
+            found.problem("RSSHub routes: " + e.getMessage());
         }
     }
 
@@ -278,6 +299,22 @@ public final class FeedDiscovery {
         return new Checked(fetched.source(), parse(fetched));
     }
 
+    /**
+     * The feed at {@code url}, fetched and parsed: how a candidate offered unfetched (an RSSHub route)
+     * is checked before it is followed.
+     *
+     * @throws DiscoveryException when it cannot be fetched or is no feed; the message names the URL
+     */
+    public Feed feedAt(String url) throws DiscoveryException {
+        try {
+            return parse(fetch(url));
+        } catch (FetchException e) {
+            throw new DiscoveryException(url, "it could not be fetched: " + e.reason(), List.of());
+        } catch (FeedParseException e) {
+            throw new DiscoveryException(url, "it is not a feed: " + e.reason(), List.of());
+        }
+    }
+
     private FetchOutcome.Fetched fetch(String url) throws FetchException {
         if (fetcher.fetch(FetchRequest.of(url)) instanceof FetchOutcome.Fetched fetched) {
             return fetched;
@@ -290,7 +327,6 @@ public final class FeedDiscovery {
     }
 
     private static boolean isWeb(String url) {
-        String lower = url.toLowerCase(Locale.ROOT);
-        return lower.startsWith("http://") || lower.startsWith("https://");
+        return FeedUrl.tryParse(url).map(FeedUrl::kind).orElse(null) == FeedUrl.Kind.WEB;
     }
 }

@@ -88,20 +88,23 @@ class FeedDiscoveryLiveTest {
     }
 
     /**
-     * The hot list's route, zhihu/hot, has no Radar rule in this RSSHub build: of zhihu.com's rules,
-     * only "用户文章" ({@code /:usertype/:id}) fits /hot, and its route needs an id.
+     * The hot list's route, zhihu/hot, has no Radar rule in this RSSHub build (of zhihu.com's rules only
+     * "用户文章", {@code /:usertype/:id}, fits /hot, and its route needs an id): the zhihu namespace, whose
+     * site is www.zhihu.com, has a route with the page's own path, and that is offered.
      */
     @Test
-    void theHotListHasNoRadarRuleAndTheRuleThatFitsIsNamed() {
-        assertThatThrownBy(() -> discovery().discover("https://www.zhihu.com/hot"))
-                .isInstanceOfSatisfying(DiscoveryException.class, e -> {
-                    assertThat(e.reason()).isEqualTo("it could not be fetched (unknown host www.zhihu.com), and RSSHub"
-                            + " Radar offers no route for it");
-                    assertThat(e.problems()).singleElement().asString()
-                            .startsWith("RSSHub Radar: the rule \"用户文章\" of 知乎 fits"
-                                    + " https://www.zhihu.com/hot,");
-                    assertThat(e.getMessage()).doesNotContain(KEY);
-                });
+    void theHotListIsFoundInTheRouteTableOfItsSiteWhereRadarHasNoRule() throws DiscoveryException {
+        FeedDiscovery.Result found = discovery().discover("https://www.zhihu.com/hot");
+
+        assertThat(found.candidates()).singleElement().satisfies(candidate -> {
+            assertThat(candidate.url()).isEqualTo("rsshub://zhihu/hot");
+            assertThat(candidate.title()).isEqualTo("知乎热榜");
+            assertThat(candidate.site()).isEqualTo("知乎");
+            assertThat(candidate.how()).isEqualTo(FeedDiscovery.HowFound.RSSHUB_ROUTES);
+        });
+        assertThat(found.problems()).anySatisfy(problem -> assertThat(problem)
+                .startsWith("RSSHub Radar: the rule \"用户文章\" of 知乎 fits https://www.zhihu.com/hot,"));
+        assertThat(String.join("\n", found.problems())).doesNotContain(KEY);
     }
 
     @Test
