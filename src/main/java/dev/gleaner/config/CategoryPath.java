@@ -70,6 +70,19 @@ public record CategoryPath(List<String> levels) {
         return levels.size() >= 2 ? levels.get(levels.size() - 2) : name();
     }
 
+    /**
+     * Every path this one lies in, outermost first and ending with this path itself: for
+     * {@code 社交媒体/知乎/知乎热榜}, {@code 社交媒体}, {@code 社交媒体/知乎} and {@code 社交媒体/知乎/知乎热榜}.
+     */
+    public List<CategoryPath> prefixes() {
+        List<CategoryPath> prefixes = new ArrayList<>(levels.size());
+        for (int depth = 1; depth < levels.size(); depth++) {
+            prefixes.add(new CategoryPath(levels.subList(0, depth)));
+        }
+        prefixes.add(this);
+        return List.copyOf(prefixes);
+    }
+
     /** Whether this path is {@code prefix} or lies below it. */
     public boolean startsWith(CategoryPath prefix) {
         Objects.requireNonNull(prefix, "prefix");

@@ -35,6 +35,15 @@ class CategoryPathTest {
     }
 
     @Test
+    void listsEveryPathItLiesInOutermostFirst() {
+        CategoryPath path = CategoryPath.of("社交媒体", "知乎", "知乎热榜");
+
+        assertThat(path.prefixes()).containsExactly(CategoryPath.of("社交媒体"), CategoryPath.of("社交媒体", "知乎"), path);
+        assertThat(path.prefixes()).allMatch(path::startsWith);
+        assertThat(CategoryPath.of("编程").prefixes()).containsExactly(CategoryPath.of("编程"));
+    }
+
+    @Test
     void refusesAnEmptyPath() {
         assertThatThrownBy(() -> CategoryPath.parse(" / ")).isInstanceOf(IllegalArgumentException.class);
     }

@@ -1,14 +1,18 @@
 package dev.gleaner.publish.site;
 
 import dev.gleaner.config.CategoryPath;
+import dev.gleaner.config.Subscription;
 import dev.gleaner.publish.PostNames;
+import dev.gleaner.store.SiteEntry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The category tree as the site shows it: every level of every subscription path, in the order the
@@ -42,6 +46,25 @@ final class CategoryTree {
         for (CategoryPath path : paths) {
             add(path);
         }
+    }
+
+    /**
+     * The tree of the configuration's paths, in its order, then of the paths of entries whose
+     * subscription left it, sorted.
+     */
+    static CategoryTree of(List<Subscription> subscriptions, List<SiteEntry> entries) {
+        Set<CategoryPath> paths = new LinkedHashSet<>();
+        for (Subscription subscription : subscriptions) {
+            paths.add(subscription.path());
+        }
+        Set<String> others = new TreeSet<>();
+        for (SiteEntry entry : entries) {
+            others.add(entry.subscriptionPath());
+        }
+        for (String path : others) {
+            paths.add(CategoryPath.parse(path));
+        }
+        return new CategoryTree(paths);
     }
 
     private Node add(CategoryPath path) {

@@ -40,7 +40,7 @@ record PageBody(String html, String leadText, Optional<String> firstImage) {
         int budget = Math.max(64, wanted * 3);
         while (true) {
             at = appendText(sanitized, at, raw, budget);
-            String text = SiteBuilder.oneLine(Parser.unescapeEntities(raw.toString(), false));
+            String text = SiteText.oneLine(Parser.unescapeEntities(raw.toString(), false));
             if (at >= sanitized.length() || text.codePointCount(0, text.length()) > wanted) {
                 return text;
             }

@@ -91,6 +91,21 @@ final class PageOutput {
         }
     }
 
+    /**
+     * Produces {@code file} as the last build left it, for a caller that found with {@link #needs}
+     * that it need not be rendered.
+     *
+     * @throws IllegalStateException when the last build did not record {@code fingerprint} for it, or
+     *     this build renders every file
+     */
+    void keep(String file, String fingerprint) {
+        if (full || staging != null || !fingerprint.equals(previous.get(file))) {
+            throw new IllegalStateException("cannot keep " + file + ": it must be rendered");
+        }
+        produced.add(file);
+        unchanged.incrementAndGet();
+    }
+
     /** Produces {@code file} with these bytes, written only if the file holds others. */
     void emitBytes(String file, byte[] bytes) {
         produced.add(file);
