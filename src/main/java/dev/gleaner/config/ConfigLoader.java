@@ -136,17 +136,9 @@ public final class ConfigLoader {
             ScheduleOptions schedule = top.containsKey("schedule") ? schedule(top.get("schedule"))
                     : ScheduleOptions.DEFAULTS;
             List<Subscription> subscriptions = new ArrayList<>();
-            if (!top.containsKey("subscriptions")) {
-                nodes.problem(ConfigNodes.line(root), "subscriptions",
-                        "missing; expected the category tree of subscriptions");
-            } else {
-                int problemsBefore = nodes.problems().map(e -> e.problems().size()).orElse(0);
+            // The file's tree may be empty: feeds added with `gleaner add` or `import` live in the store.
+            if (top.containsKey("subscriptions") && !isEmptyMapping(top.get("subscriptions").getValueNode())) {
                 tree(top.get("subscriptions").getValueNode(), List.of(), subscriptions);
-                int problemsAfter = nodes.problems().map(e -> e.problems().size()).orElse(0);
-                if (subscriptions.isEmpty() && problemsAfter == problemsBefore) {
-                    nodes.problem(ConfigNodes.line(top.get("subscriptions").getValueNode()), "subscriptions",
-                            "no subscription; expected at least one leaf like 知乎热榜: rsshub://zhihu/hot");
-                }
             }
             Optional<ConfigException> problems = nodes.problems();
             if (problems.isPresent()) {
@@ -304,6 +296,11 @@ public final class ConfigLoader {
                         code));
             }
             return instances;
+        }
+
+        private static boolean isEmptyMapping(Node node) {
+            return node instanceof MappingNode map && map.getValue().isEmpty()
+                    || node instanceof ScalarNode scalar && scalar.getValue().isEmpty();
         }
 
         /** The leaves under {@code node}; a wrong branch is noted and left out, its siblings still read. */

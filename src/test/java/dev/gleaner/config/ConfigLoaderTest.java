@@ -25,6 +25,13 @@ class ConfigLoaderTest {
     @Nested
     class ACategoryTree {
         @Test
+        void mayBeAbsentOrEmptyWhenEveryFeedIsAddedFromTheCommandLine() throws Exception {
+            assertThat(load("site: {title: x}\n").subscriptions()).isEmpty();
+            assertThat(load("subscriptions: {}\n").subscriptions()).isEmpty();
+            assertThat(load("subscriptions:\n").subscriptions()).isEmpty();
+        }
+
+        @Test
         void givesOneSubscriptionPerLeafWithItsPath() throws Exception {
             Config config = load("""
                     subscriptions:
@@ -162,7 +169,6 @@ class ConfigLoaderTest {
                 options without url     | subscriptions:\\n  a:\\n    b:\\n      c: {limit: 3}           | 4 | subscriptions.a.b.c: has feed options but no 'url'
                 rsshub option elsewhere | subscriptions:\\n  a:\\n    b:\\n      c: {url: https://x.org/f, filter: x} | 4 | subscriptions.a.b.c.filter: is an RSSHub option, for rsshub://ROUTE feeds
                 unknown format          | subscriptions:\\n  a:\\n    b:\\n      c: {url: rsshub://x/y, format: rss3} | 4 | subscriptions.a.b.c.format: expected one of rss, atom, json
-                no subscriptions        | site: {title: x}                                             | 1 | subscriptions: missing
                 a list for a tree       | subscriptions:\\n  - https://x.org/f                          | 2 | subscriptions: expected a mapping of categories
                 not YAML                | subscriptions: [unclosed                                      | 1 | not valid YAML
                 bad site url            | site: {url: ftp://x.org/}\\nsubscriptions: {a: {b: {c: https://x.org/f}}} | 1 | site.url: expected the http(s) address the site is served from
