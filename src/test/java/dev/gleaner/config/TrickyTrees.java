@@ -24,7 +24,7 @@ final class TrickyTrees {
     /** Values an author or image may have: the names and ones with spaces around or nothing at all. */
     static final List<String> VALUES = concat(NAMES, List.of(" lead", "trail ", "", "  ", "https://img.example/{n}.jpg"));
     /** Feed addresses of every kind the loader takes. */
-    static final List<String> ROUTES = List.of("https://example.org/feed.xml", "http://example.org/rss?a=1&b=2#top",
+    static final List<String> ROUTES = List.of("https://example.org/feed.xml", "http://example.org/rss?a=1&b=2",
             "https://例子.测试/订阅", "rsshub://zhihu/hot", "rsshub://weibo/search/hot?fulltext=1",
             "rsshub://eventernote/actors/三森すずこ/2634", "file:///feeds/zhihu.xml", "HTTPS://EXAMPLE.ORG/A");
     private static final List<Duration> INTERVALS = List.of(Duration.ofHours(1), Duration.ofSeconds(90),
@@ -33,7 +33,10 @@ final class TrickyTrees {
     private TrickyTrees() {
     }
 
-    /** A random tree of one to four levels, one to about twenty feeds, each with random options. */
+    /**
+     * A random tree of one to four levels, one to about twenty feeds, each with random options and a URL of
+     * its own.
+     */
     static List<Subscription> tree(long seed) {
         Random random = new Random(seed);
         List<Subscription> out = new ArrayList<>();
@@ -56,15 +59,16 @@ final class TrickyTrees {
             List<String> levels = new ArrayList<>(above);
             levels.add(name);
             if (depth <= 1 || random.nextInt(5) == 0) {
-                out.add(subscription(random, new CategoryPath(levels)));
+                out.add(subscription(random, new CategoryPath(levels), out.size()));
             } else {
                 branch(random, levels, depth - 1, out);
             }
         }
     }
 
-    private static Subscription subscription(Random random, CategoryPath path) {
-        String route = ROUTES.get(random.nextInt(ROUTES.size()));
+    private static Subscription subscription(Random random, CategoryPath path, int number) {
+        String base = ROUTES.get(random.nextInt(ROUTES.size()));
+        String route = base + (base.contains("?") ? "&" : "?") + "feed=" + number;
         OptionalInt limit = random.nextBoolean() ? OptionalInt.of(1 + random.nextInt(100)) : OptionalInt.empty();
         String url = route;
         if (route.startsWith("rsshub://")) {
