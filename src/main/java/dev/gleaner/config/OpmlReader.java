@@ -44,11 +44,14 @@ import org.jsoup.nodes.Element;
  *
  * <p>The document is read with jsoup's XML parser, which fetches nothing and expands no entity a DTD
  * declares (the reference stays as text, {@code &xxe;}), so neither an external entity nor an entity
- * bomb does anything; and no more than the size bound is read. Instances are thread-safe.
+ * bomb does anything; no more than the size bound is read, and outlines nested deeper than 32 levels
+ * are refused. Instances are thread-safe.
  */
 public final class OpmlReader {
     /** How large a document may be unless the reader is given another bound: 8 MiB. */
     public static final int DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+    /** How deep outlines may nest: far deeper than any category tree, and shallow enough for the configuration. */
+    static final int MAX_DEPTH = 32;
     private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
     private static final Pattern HOST = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^@/?#]*@)?([^/?#:]+)");
 
@@ -140,7 +143,7 @@ public final class OpmlReader {
         OpmlDocument document = OpmlDocument.read(source, in, maxBytes);
         Reading reading = new Reading(source, new OpmlOptions(document.opml()),
                 under.map(CategoryPath::levels).orElse(List.of()));
-        reading.outlines(document.body(), List.of());
+        reading.outlines(document.body(), List.of(), 1);
         return reading.result(document.title(), under.isPresent());
     }
 
@@ -162,22 +165,26 @@ public final class OpmlReader {
             this.tree = new ImportedTree(source, warnings);
         }
 
-        void outlines(Element parent, List<String> levels) {
+        void outlines(Element parent, List<String> levels, int depth) throws OpmlException {
             for (Element outline : parent.children()) {
                 if (!outline.normalName().equals("outline")) {
                     continue;
+                }
+                if (depth > MAX_DEPTH) {
+                    throw new OpmlException(source + ":" + line(outline), "outlines nested deeper than " + MAX_DEPTH
+                            + " levels; no category tree is that deep");
                 }
                 String url = attribute(outline, "xmlUrl").strip();
                 if (!url.isEmpty()) {
                     feed(outline, levels, url);
                     if (!outline.children().isEmpty()) {
                         warn(outline, "the feed " + url + " has outlines inside it; they are read as beside it");
-                        outlines(outline, levels);
+                        outlines(outline, levels, depth + 1);
                     }
                 } else {
                     List<String> inner = new ArrayList<>(levels);
                     name(outline).ifPresent(inner::add);
-                    outlines(outline, inner);
+                    outlines(outline, inner, depth + 1);
                 }
             }
         }

@@ -1,6 +1,7 @@
 package dev.gleaner.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
@@ -158,7 +159,8 @@ class OpmlReaderTest {
             OpmlTree tree = reader.read(fixture("deep.opml"));
 
             assertThat(feeds(tree)).containsExactly(
-                    "Work/Engineering/Backend/Databases/PostgreSQL/Planet PostgreSQL -> https://planet.postgresql.org/rss20.xml",
+                    "Work/Engineering/Backend/Databases/PostgreSQL/Planet PostgreSQL"
+                            + " -> https://planet.postgresql.org/rss20.xml",
                     "Work/Engineering/Backend/Databases/SQLite News -> https://sqlite.org/news.rss",
                     "Work/Engineering/Backend/High Scalability -> http://highscalability.com/blog/rss.xml");
             assertThat(tree.subscriptions().get(0).author()).isEqualTo("PostgreSQL");
@@ -239,9 +241,12 @@ class OpmlReaderTest {
                     CategoryPath.of("Blogs", "Blog"), CategoryPath.of("Blogs", "Blog (b.example)"),
                     CategoryPath.of("Blogs", "Blog (b.example) 2"), CategoryPath.of("Blogs", "Blog (b.example) 3"));
             assertThat(tree.warnings()).containsExactly(
-                    "feeds.opml:5: a second feed is named 'Blog' in Blogs, so https://B.example/feed is 'Blog (b.example)'",
-                    "feeds.opml:6: a second feed is named 'Blog' in Blogs, so https://b.example/other is 'Blog (b.example) 2'",
-                    "feeds.opml:7: a second feed is named 'Blog' in Blogs, so https://b.example/third is 'Blog (b.example) 3'");
+                    "feeds.opml:5: a second feed is named 'Blog' in Blogs, so https://B.example/feed is "
+                            + "'Blog (b.example)'",
+                    "feeds.opml:6: a second feed is named 'Blog' in Blogs, so https://b.example/other is "
+                            + "'Blog (b.example) 2'",
+                    "feeds.opml:7: a second feed is named 'Blog' in Blogs, so https://b.example/third is "
+                            + "'Blog (b.example) 3'");
         }
 
         @Test
@@ -256,7 +261,8 @@ class OpmlReaderTest {
 
             assertThat(tree.subscriptions()).extracting(Subscription::path).containsExactly(
                     CategoryPath.of("News"), CategoryPath.of("News 2", "World"),
-                    CategoryPath.of("Tech", "Go"), CategoryPath.of("Tech", "Rust"), CategoryPath.of("Tech (tech.example)"));
+                    CategoryPath.of("Tech", "Go"), CategoryPath.of("Tech", "Rust"),
+                    CategoryPath.of("Tech (tech.example)"));
             assertThat(tree.warnings()).startsWith(
                     "feeds.opml:4: the category 'News' at the top is named like a feed beside it, so it is 'News 2'",
                     "feeds.opml:6: the feed 'Tech' at the top is named like a category beside it, so "
@@ -280,10 +286,11 @@ class OpmlReaderTest {
 
             assertThat(tree.subscriptions()).extracting(Subscription::path).containsExactly(
                     CategoryPath.of("Links", "url (links.example)"), CategoryPath.of("Odd", "author (author.example)"),
-                    CategoryPath.of("Odd", "limit"), CategoryPath.of("Fine", "author"), CategoryPath.of("Fine", "other"));
+                    CategoryPath.of("Odd", "limit"), CategoryPath.of("Fine", "author"),
+                    CategoryPath.of("Fine", "other"));
             assertThat(tree.warnings()).containsExactly(
-                    "feeds.opml:3: the feed 'url' in Links is 'url (links.example)': the configuration reads 'url' in a "
-                            + "category as a feed's address",
+                    "feeds.opml:3: the feed 'url' in Links is 'url (links.example)': the configuration reads "
+                            + "'url' in a category as a feed's address",
                     "feeds.opml:5: the feed 'author' in Odd is 'author (author.example)': the configuration reads a "
                             + "category of nothing but feed options' names as a feed");
             assertRoundTrips(tree);
@@ -337,8 +344,9 @@ class OpmlReaderTest {
         void thatAreAllLeftOutAreRefusedWithTheFirstReason() {
             assertThatThrownBy(() -> read(opml("<outline text=\"x\" xmlUrl=\"file:///etc/passwd\"/>")))
                     .isInstanceOf(OpmlException.class)
-                    .hasMessage("feeds.opml: no feed to import: the one it has is left out; line 3, file:///etc/passwd: "
-                            + "a file: URL of a list from elsewhere would have this computer's file published");
+                    .hasMessage("feeds.opml: no feed to import: the one it has is left out; "
+                            + "line 3, file:///etc/passwd: a file: URL of a list from elsewhere would have this "
+                            + "computer's file published");
         }
     }
 
@@ -385,7 +393,8 @@ class OpmlReaderTest {
             "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>x</title></channel></rss>"
                     + "|not an OPML document: the root element is <rss>",
             "|not an OPML document: it holds no element",
-            "\u0000\u0001\u00ff garbage|not an OPML document: it starts with text, not an element: '\u0000\u0001\u00ff garbage'",
+            "\u0000\u0001\u00ff garbage|not an OPML document: it starts with text, not an element: "
+                    + "'\u0000\u0001\u00ff garbage'",
             "<opml version=\"2.0\"><head/></opml>|not an OPML document: <opml> has no <body>",
             "<opml version=\"2.0\"><body><outline text=\"empty folder\"/></body></opml>|no feed in it: no <outline> "
                     + "has an xmlUrl",
@@ -413,6 +422,19 @@ class OpmlReaderTest {
             }
             assertThat(OpmlDocument.tooLarge("x", OpmlReader.DEFAULT_MAX_BYTES))
                     .hasMessage("x: larger than the 8 MiB an OPML list of feeds may have");
+        }
+
+        @Test
+        void nestedDeeperThanAnyCategoryTreeIsRefusedAtTheOutline() {
+            String deep = "<outline text=\"level\">\n".repeat(OpmlReader.MAX_DEPTH + 1)
+                    + "<outline text=\"feed\" xmlUrl=\"https://example.org/rss\"/>";
+
+            assertThatThrownBy(() -> read(opml(deep)))
+                    .isInstanceOf(OpmlException.class)
+                    .hasMessage("feeds.opml:" + (3 + OpmlReader.MAX_DEPTH) + ": outlines nested deeper than "
+                            + OpmlReader.MAX_DEPTH + " levels; no category tree is that deep");
+            assertThatCode(() -> read(opml("<outline text=\"level\">\n".repeat(OpmlReader.MAX_DEPTH - 1)
+                    + "<outline text=\"feed\" xmlUrl=\"https://example.org/rss\"/>"))).doesNotThrowAnyException();
         }
 
         @Test
@@ -451,7 +473,8 @@ class OpmlReaderTest {
                     + "<!ENTITY remote SYSTEM \"" + server.url("/entity") + "\">\n"
                     + "<!ENTITY local SYSTEM \"file:///etc/hostname\">\n"
                     + "<!ENTITY % parameter SYSTEM \"" + server.url("/dtd") + "\"> %parameter;\n]>\n"
-                    + "<opml version=\"2.0\"><body><outline text=\"&remote;&local;\" xmlUrl=\"https://example.org/rss\"/>"
+                    + "<opml version=\"2.0\"><body>"
+                    + "<outline text=\"&remote;&local;\" xmlUrl=\"https://example.org/rss\"/>"
                     + "</body></opml>");
 
             assertThat(tree.subscriptions()).extracting(Subscription::path)
@@ -468,7 +491,8 @@ class OpmlReaderTest {
                     "<outline text=\"社交媒体\"><outline text=\"知乎热榜\" xmlUrl=\"rsshub://zhihu/hot\"/></outline>")
                     .substring("<?xml version=\"1.0\"?>\n".length());
 
-            OpmlTree tree = reader.read("gbk.opml", new ByteArrayInputStream(document.getBytes(Charset.forName("GB18030"))));
+            OpmlTree tree = reader.read("gbk.opml",
+                    new ByteArrayInputStream(document.getBytes(Charset.forName("GB18030"))));
 
             assertThat(tree.subscriptions()).extracting(Subscription::path)
                     .containsExactly(CategoryPath.of("社交媒体", "知乎热榜"));

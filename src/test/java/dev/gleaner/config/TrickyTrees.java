@@ -22,7 +22,8 @@ final class TrickyTrees {
             "---", "...", "<tag attr=\"v\">", "a & b < c > d", "line\nbreak", "tab\there", "x".repeat(200),
             "limit", "author");
     /** Values an author or image may have: the names and ones with spaces around or nothing at all. */
-    static final List<String> VALUES = concat(NAMES, List.of(" lead", "trail ", "", "  ", "https://img.example/{n}.jpg"));
+    static final List<String> VALUES = concat(NAMES,
+            List.of(" lead", "trail ", "", "  ", "https://img.example/{n}.jpg"));
     /** Feed addresses of every kind the loader takes. */
     static final List<String> ROUTES = List.of("https://example.org/feed.xml", "http://example.org/rss?a=1&b=2",
             "https://例子.测试/订阅", "rsshub://zhihu/hot", "rsshub://weibo/search/hot?fulltext=1",

@@ -53,7 +53,8 @@ class YamlTreeWriterTest {
                         开源中国:
                           资讯: {url: 'rsshub://oschina/news/project', limit: 30, interval: 1h}
                         GitHub:
-                          Trending: {url: 'https://example.org/t.atom', author: GitHub 趋势, interval: 1h30m, comments: true, image: 'https://img.example/{n}.jpg', update: true}
+                          Trending: {url: 'https://example.org/t.atom', author: GitHub 趋势, interval: 1h30m, \
+                    comments: true, image: 'https://img.example/{n}.jpg', update: true}
                     """);
         }
 
@@ -125,9 +126,11 @@ class YamlTreeWriterTest {
                 "😀", "null", "~", "line\nbreak", "<<", "- x"})
         void givesBackEachTrickyNameAtEveryLevelAndAsEveryValue(String name) throws Exception {
             List<Subscription> subscriptions = List.of(
-                    new Subscription(CategoryPath.of(name, name + "1", name + "2"), "https://example.org/" + name.length(),
+                    new Subscription(CategoryPath.of(name, name + "1", name + "2"),
+                            "https://example.org/" + name.length(),
                             name, OptionalInt.empty(), Subscription.DEFAULT_INTERVAL, false, Optional.of(name), false),
-                    new Subscription(CategoryPath.of(name + "3"), "rsshub://zhihu/hot?limit=3", " " + name, OptionalInt.of(3),
+                    new Subscription(CategoryPath.of(name + "3"), "rsshub://zhihu/hot?limit=3", " " + name,
+                            OptionalInt.of(3),
                             Subscription.DEFAULT_INTERVAL, false, Optional.of(name + " "), false));
 
             assertThat(roundTrip(subscriptions)).isEqualTo(subscriptions);
@@ -159,7 +162,8 @@ class YamlTreeWriterTest {
             assertThatThrownBy(() -> writer.section(List.of(Subscription.of(CategoryPath.of("新闻", "url"),
                     "https://example.org/1"))))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageStartingWith("新闻/url: the configuration reads a category holding 'url' as a feed's options");
+                    .hasMessageStartingWith(
+                            "新闻/url: the configuration reads a category holding 'url' as a feed's options");
         }
 
         @Test
@@ -264,12 +268,27 @@ class YamlTreeWriterTest {
         @Test
         void keepsWindowsLineEndings() throws Exception {
             Path file = dir.resolve("settings.yml");
-            Files.writeString(file, "site:\r\n  title: x\r\nsubscriptions: {a: https://old.example/rss}\r\nbacklog: 5\r\n");
+            Files.writeString(file,
+                    "site:\r\n  title: x\r\nsubscriptions: {a: https://old.example/rss}\r\nbacklog: 5\r\n");
 
             String replaced = writer.replaceIn(file, tree);
 
             assertThat(replaced).isEqualTo("site:\r\n  title: x\r\nsubscriptions:\r\n  社交媒体:\r\n    知乎:\r\n"
                     + "      知乎热榜: rsshub://zhihu/hot\r\nbacklog: 5\r\n");
+        }
+
+        @Test
+        void ofIndentedSettingsTakesTheirIndentationAndOfNoSettingsIsTheSectionAfterWhatIsThere() throws Exception {
+            Path file = dir.resolve("settings.yml");
+            Files.writeString(file, "  site: {title: x}\n  subscriptions: {a: https://old.example/rss}\n");
+
+            String replaced = writer.replaceIn(file, tree);
+
+            assertThat(replaced).isEqualTo("  site: {title: x}\n  subscriptions:\n    社交媒体:\n      知乎:\n"
+                    + "        知乎热榜: rsshub://zhihu/hot\n");
+            assertThat(load(replaced).subscriptions()).isEqualTo(tree);
+            Files.writeString(file, "# nothing yet\n");
+            assertThat(writer.replaceIn(file, tree)).isEqualTo("# nothing yet\n" + writer.section(tree));
         }
 
         @Test
