@@ -186,6 +186,13 @@ class YamlTreeWriterTest {
         }
 
         @Test
+        void withoutAnySubscriptionIsRefused() {
+            assertThatThrownBy(() -> writer.section(List.of()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("no subscription to write; the configuration needs one at least");
+        }
+
+        @Test
         void withALevelWithSpacesAroundIsRefused() {
             assertThatThrownBy(() -> writer.section(List.of(Subscription.of(CategoryPath.of(" lead", "x"),
                     "https://example.org/1"))))
