@@ -53,7 +53,8 @@ public final class ConfigLoader {
     private static final Set<String> INSTANCE_KEYS = Set.of("url", "key", "code");
     private static final Set<String> SITE_KEYS = Set.of("title", "output", "public", "url", "page_size", "theme",
             "timezone");
-    private static final Set<String> LEAF_KEYS = Set.of("url", "author", "limit", "interval", "comments", "image",
+    /** The keys of a leaf's mapping: a mapping holding {@code url}, or only these, is a feed, not a category. */
+    static final Set<String> LEAF_KEYS = Set.of("url", "author", "limit", "interval", "comments", "image",
             "update", "sorted", "filter", "filterout", "filter_time", "format");
     private static final Pattern URL_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
     private static final Pattern WINDOWS_DRIVE = Pattern.compile("^[a-zA-Z]:[\\\\/].*");

@@ -5,7 +5,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the short durations of the configuration: {@code 250ms}, {@code 90s}, {@code 30m}, {@code 1h30m}, {@code 1d}. */
+/**
+ * Reads and writes the short durations of the configuration: {@code 250ms}, {@code 90s}, {@code 30m},
+ * {@code 1h30m}, {@code 1d}.
+ */
 public final class DurationText {
     private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:ms|[smhd]))+");
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|[smhd])");
@@ -36,5 +39,33 @@ public final class DurationText {
             return Optional.empty();
         }
         return Optional.of(total);
+    }
+
+    /**
+     * {@code duration} as {@link #parse} reads it, largest unit first: {@code 1h30m}, {@code 1d}, {@code 0s}.
+     *
+     * @throws IllegalArgumentException when it is negative or finer than a millisecond, which the
+     *     configuration cannot say
+     */
+    static String format(Duration duration) {
+        if (duration.isNegative() || duration.getNano() % 1_000_000 != 0) {
+            throw new IllegalArgumentException("not a duration the configuration can hold: " + duration);
+        }
+        if (duration.isZero()) {
+            return "0s";
+        }
+        StringBuilder text = new StringBuilder();
+        append(text, duration.toDays(), "d");
+        append(text, duration.toHoursPart(), "h");
+        append(text, duration.toMinutesPart(), "m");
+        append(text, duration.toSecondsPart(), "s");
+        append(text, duration.toMillisPart(), "ms");
+        return text.toString();
+    }
+
+    private static void append(StringBuilder text, long amount, String unit) {
+        if (amount > 0) {
+            text.append(amount).append(unit);
+        }
     }
 }
