@@ -62,15 +62,14 @@ public final class YamlTreeWriter {
      * The {@code subscriptions:} section holding {@code subscriptions}, ending with a line break. It is a
      * whole configuration too: the other settings have defaults.
      *
-     * @throws IllegalArgumentException when there is no subscription (the loader refuses a configuration
-     *     without one), the subscriptions do not form a tree (two with one path, a feed under another), a
+     * @throws IllegalArgumentException when the subscriptions do not form a tree (two with one path, a feed under another), a
      *     level has spaces around it, or a category holds a feed or category named
      *     {@code url}, or only ones named after leaf options ({@code author}, {@code limit}, ...), which the
      *     loader would read as a feed's options; the message names the path
      */
     public String section(List<Subscription> subscriptions) {
         if (subscriptions.isEmpty()) {
-            throw new IllegalArgumentException("no subscription to write; the configuration needs one at least");
+            return SECTION + ": {}\n";
         }
         List<NodeTuple> tree = tuples(SubscriptionTree.of(subscriptions), List.of());
         MappingNode root = block(List.of(new NodeTuple(plain(SECTION), block(tree))));

@@ -89,26 +89,46 @@ final class JdbcSubscriptionStore implements SubscriptionStore {
     }
 
     @Override
-    public SubscriptionState add(Subscription subscription, Instant now) {
-        return jdbc.inTransaction("add subscription " + subscription.id(), connection -> {
-            Optional<SubscriptionState> atPath = byPath(connection, subscription.id());
-            if (atPath.isPresent() && !atPath.get().retired()) {
-                throw new SubscriptionConflictException(subscription.id() + " is already followed, from "
-                        + atPath.get().url());
+    public List<SubscriptionState> addAll(List<Subscription> subscriptions, Instant now) {
+        String what = subscriptions.size() == 1 ? "add subscription " + subscriptions.get(0).id()
+                : "add " + subscriptions.size() + " subscriptions";
+        return jdbc.inTransaction(what, connection -> {
+            List<SubscriptionState> followed = new ArrayList<>(followed(connection));
+            List<SubscriptionState> added = new ArrayList<>();
+            for (Subscription subscription : subscriptions) {
+                refuseConflicts(connection, subscription, followed);
+                Integer last = Jdbc.query(connection, "SELECT MAX(position) AS last FROM subscription",
+                        row -> row.getInt("last")).get(0);
+                upsert(connection, subscription, now, last + 1);
+                Jdbc.update(connection, "UPDATE subscription SET origin = ? WHERE path = ?", Origin.ADDED.column(),
+                        subscription.id());
+                SubscriptionState state = byPath(connection, subscription.id()).orElseThrow();
+                followed.add(state);
+                added.add(state);
             }
-            for (SubscriptionState other : followed(connection)) {
-                if (other.url().equals(subscription.url())) {
-                    throw new SubscriptionConflictException(subscription.url() + " is already followed, as "
-                            + other.path());
-                }
-            }
-            Integer last = Jdbc.query(connection, "SELECT MAX(position) AS last FROM subscription",
-                    row -> row.getInt("last")).get(0);
-            upsert(connection, subscription, now, last + 1);
-            Jdbc.update(connection, "UPDATE subscription SET origin = ? WHERE path = ?", Origin.ADDED.column(),
-                    subscription.id());
-            return byPath(connection, subscription.id()).orElseThrow();
+            return added;
         });
+    }
+
+    /** A path taken, a feed above or below another, or a URL followed twice: said, and nothing is added. */
+    private static void refuseConflicts(Connection connection, Subscription subscription,
+            List<SubscriptionState> followed) throws SQLException {
+        Optional<SubscriptionState> atPath = byPath(connection, subscription.id());
+        if (atPath.isPresent() && !atPath.get().retired()) {
+            throw new SubscriptionConflictException(subscription.id() + " is already followed, from "
+                    + atPath.get().url());
+        }
+        for (SubscriptionState other : followed) {
+            if (other.url().equals(subscription.url())) {
+                throw new SubscriptionConflictException(subscription.url() + " is already followed, as "
+                        + other.path());
+            }
+            CategoryPath path = other.subscription().path();
+            if (path.startsWith(subscription.path()) || subscription.path().startsWith(path)) {
+                throw new SubscriptionConflictException(subscription.id() + " would put a feed "
+                        + (path.startsWith(subscription.path()) ? "above " : "below ") + "the feed " + other.path());
+            }
+        }
     }
 
     @Override

@@ -34,9 +34,21 @@ public interface SubscriptionStore {
     /**
      * Adds a subscription from a command, owned by the store.
      *
-     * @throws SubscriptionConflictException when its path or its URL is already followed; nothing is added
+     * @throws SubscriptionConflictException when its path or its URL is already followed, or a feed is
+     *     followed above or below its path; nothing is added
      */
-    SubscriptionState add(Subscription subscription, Instant now);
+    default SubscriptionState add(Subscription subscription, Instant now) {
+        return addAll(List.of(subscription), now).get(0);
+    }
+
+    /**
+     * Adds subscriptions from a command (an imported list), owned by the store: all of them, in order,
+     * or none.
+     *
+     * @throws SubscriptionConflictException when one's path or URL is already followed (by the store or
+     *     an earlier one of the list), or a feed is followed above or below its path; nothing is added
+     */
+    List<SubscriptionState> addAll(List<Subscription> subscriptions, Instant now);
 
     /**
      * Retires the added subscriptions at or below {@code prefix}, as leaving the configuration does: their

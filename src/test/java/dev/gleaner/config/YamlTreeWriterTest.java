@@ -186,10 +186,9 @@ class YamlTreeWriterTest {
         }
 
         @Test
-        void withoutAnySubscriptionIsRefused() {
-            assertThatThrownBy(() -> writer.section(List.of()))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("no subscription to write; the configuration needs one at least");
+        void withoutAnySubscriptionIsAnEmptyTreeTheLoaderReads() throws Exception {
+            assertThat(writer.section(List.of())).isEqualTo("subscriptions: {}\n");
+            assertThat(roundTrip(List.of())).isEmpty();
         }
 
         @Test
