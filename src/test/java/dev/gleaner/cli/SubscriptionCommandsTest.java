@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -76,14 +75,8 @@ class SubscriptionCommandsTest {
         return workspace.run(args);
     }
 
-    private List<String> posts(String folder) throws IOException {
-        Path root = workspace.posts().resolve(folder);
-        if (!Files.exists(root)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).map(file -> file.getFileName().toString()).sorted().toList();
-        }
+    private List<String> posts(String folder) {
+        return workspace.postNames(folder);
     }
 
     @Nested

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -32,6 +33,19 @@ public final class Workspace {
     /** The Hexo posts folder of the default configuration. */
     public Path posts() {
         return root.resolve("site/source/_posts");
+    }
+
+    /** The names of the post files at or below {@code folder} of the posts folder, sorted; none when it is absent. */
+    public List<String> postNames(String folder) {
+        Path top = posts().resolve(folder);
+        if (!Files.exists(top)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(top)) {
+            return files.filter(Files::isRegularFile).map(file -> file.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Writes {@code text} to {@code relative} in the workspace and returns its path. */
