@@ -3,7 +3,7 @@ package dev.gleaner.pipeline;
 import dev.gleaner.config.Subscription;
 import dev.gleaner.publish.BaseUri;
 import dev.gleaner.publish.HexoPostMover;
-import dev.gleaner.publish.HexoPostWriter;
+import dev.gleaner.publish.PostWriter;
 import dev.gleaner.publish.PostInput;
 import dev.gleaner.store.EntryStore;
 import dev.gleaner.store.MovingPost;
@@ -25,10 +25,10 @@ import org.slf4j.LoggerFactory;
 public final class PostPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(PostPublisher.class);
     private final EntryStore entries;
-    private final HexoPostWriter writer;
+    private final PostWriter writer;
     private final HexoPostMover mover;
 
-    public PostPublisher(EntryStore entries, HexoPostWriter writer, HexoPostMover mover) {
+    public PostPublisher(EntryStore entries, PostWriter writer, HexoPostMover mover) {
         this.entries = Objects.requireNonNull(entries, "entries");
         this.writer = Objects.requireNonNull(writer, "writer");
         this.mover = Objects.requireNonNull(mover, "mover");

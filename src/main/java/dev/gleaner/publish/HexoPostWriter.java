@@ -29,7 +29,7 @@ import java.util.Optional;
  *
  * <p>Not thread-safe: one writer publishes at a time.
  */
-public final class HexoPostWriter {
+public final class HexoPostWriter implements PostWriter {
     private final PostsFolder folder;
     private final HexoPostRenderer renderer;
     private final EntryStore entries;
@@ -42,24 +42,7 @@ public final class HexoPostWriter {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** What publishing one entry did. */
-    public enum Outcome {
-        /** The post file was written. */
-        WRITTEN,
-        /** The post file already held these bytes. */
-        UNCHANGED,
-        /** A post already on disk, unknown to the store, is the entry's and was kept as it is. */
-        KEPT
-    }
-
-    /**
-     * Writes the post of {@code input} and records it as published.
-     *
-     * @param reserved the path already reserved for this entry by an earlier, interrupted run, or the
-     *     path of its post when it is published again
-     * @throws IOException when the file cannot be written (the message names it and says why); the entry
-     *     then stays queued
-     */
+    @Override
     public Outcome publish(PostInput input, Optional<String> reserved) throws IOException {
         HexoPostRenderer.Rendered post = renderer.renderWithBody(input);
         byte[] bytes = post.text().getBytes(StandardCharsets.UTF_8);
