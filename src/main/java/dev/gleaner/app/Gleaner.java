@@ -146,7 +146,20 @@ public final class Gleaner implements AutoCloseable {
 
     /** The feed parser. */
     public FeedParser parser() {
+        return feedParser();
+    }
+
+    /** The feed parser, for a command that reads feeds without a configuration ({@code parse}). */
+    public static FeedParser feedParser() {
         return FeedParser.standard();
+    }
+
+    /**
+     * A fetcher of its own for a command that reads feeds without a store ({@code parse}): with the
+     * configuration's fetch settings (its RSSHub instances, its allow list), else the defaults.
+     */
+    public static Fetcher standaloneFetcher(Optional<Config> config) {
+        return new Fetcher(config.map(Gleaner::fetchSettings).orElse(FetchSettings.defaults(List.of())));
     }
 
     /** Finds the feeds of a URL someone typed, through the fetcher and its guard. */

@@ -6,7 +6,6 @@ import dev.gleaner.content.HtmlSanitizer;
 import dev.gleaner.fetch.FetchException;
 import dev.gleaner.fetch.FetchOutcome;
 import dev.gleaner.fetch.FetchRequest;
-import dev.gleaner.fetch.FetchSettings;
 import dev.gleaner.fetch.Fetcher;
 import dev.gleaner.model.Entry;
 import dev.gleaner.model.Feed;
@@ -56,19 +55,18 @@ final class ParseCommand implements Callable<Integer> {
         global.applyLogLevel();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        FeedParser parser = FeedParser.standard();
+        FeedParser parser = Gleaner.feedParser();
         HtmlSanitizer sanitizer = HtmlSanitizer.withoutPageAttributes();
         int failures = 0;
-        FetchSettings settings = FetchSettings.defaults(List.of());
+        Optional<Config> config = Optional.empty();
         if (global.config != null || Files.exists(global.configFile())) {
             // With a configuration, URLs are fetched as a run would: its RSSHub instances, its allow list.
-            Optional<Config> config = global.loadConfig(err);
+            config = global.loadConfig(err);
             if (config.isEmpty()) {
                 return ExitCodes.USAGE;
             }
-            settings = Gleaner.fetchSettings(config.get());
         }
-        try (Fetcher fetcher = new Fetcher(settings)) {
+        try (Fetcher fetcher = Gleaner.standaloneFetcher(config)) {
             for (String input : inputs) {
                 try {
                     out.println(FeedJson.of(sanitized(parser.parse(document(fetcher, input)), sanitizer)));
