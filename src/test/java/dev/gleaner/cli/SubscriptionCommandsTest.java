@@ -1,6 +1,7 @@
 package dev.gleaner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gleaner.testing.RssDocument;
 import dev.gleaner.testing.Workspace;
@@ -32,6 +33,9 @@ class SubscriptionCommandsTest {
             <link rel="alternate" type="application/rss+xml" title="资讯" href="/news.xml">
             <link rel="alternate" type="application/atom+xml" title="博客" href="/blog.xml">
             </head><body>首页</body></html>""";
+    private static final String PAGE_WITH_ONE = """
+            <!doctype html><html><head><title>博客</title>
+            <link rel="alternate" type="application/rss+xml" href="../blog.xml"></head><body>x</body></html>""";
     private static final String PAGE_WITH_NONE = "<!doctype html><html><head><title>无</title></head><body>x</body></html>";
     private static final String DECLARED = """
             编程:
@@ -48,7 +52,7 @@ class SubscriptionCommandsTest {
     @BeforeEach
     void setUp() throws IOException {
         Map<String, String> pages = Map.of("/news.xml", NEWS, "/blog.xml", BLOG, "/", PAGE_WITH_TWO,
-                "/plain/", PAGE_WITH_NONE);
+                "/plain/", PAGE_WITH_NONE, "/blog/", PAGE_WITH_ONE);
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -90,6 +94,16 @@ class SubscriptionCommandsTest {
                     .contains("site: ");
             assertThat(posts("编程/开源中国/资讯")).containsExactly("资讯 一.md", "资讯 二.md");
             assertThat(gleaner("list").out()).contains("资讯  " + url("/news.xml")).contains("2 items  (added)");
+        }
+
+        @Test
+        void aPageWithOneFeedFollowsItAndSaysWhereItWasFound() {
+            Workspace.Result added = gleaner("add", url("/blog/"), "--to", "博客/例子/文章", "--no-build");
+
+            assertThat(added.exitCode()).as(added.err()).isZero();
+            assertThat(added.out()).contains("found " + url("/blog.xml") + "  博客  (linked by the page)")
+                    .contains("added 博客/例子/文章 <- " + url("/blog.xml") + ": 1 items, 1 posts written");
+            assertThat(posts("博客/例子/文章")).containsExactly("文章.md");
         }
 
         @Test
@@ -180,6 +194,25 @@ class SubscriptionCommandsTest {
 
             assertThat(again.out()).containsPattern("posts written +0\\n");
             assertThat(posts("编程/OSC/资讯")).hasSize(2);
+        }
+
+        @Test
+        void itsPagesMoveOnTheSiteAndGitSeesThePostsRenamed() {
+            assumeTrue(workspace.git("--version").exitCode() == 0, "skipped: no git on this machine");
+            assertThat(gleaner("build").exitCode()).isZero();
+            Path site = workspace.root().resolve("site/public");
+            assertThat(site.resolve("c/编程/开源中国/资讯/index.html")).exists();
+            workspace.git("init", "-q");
+            workspace.git("add", "-A", "site/source/_posts");
+            workspace.git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "posts");
+
+            assertThat(gleaner("move", "编程/开源中国/资讯", "编程/开源中国/新闻").exitCode()).isZero();
+
+            assertThat(site.resolve("c/编程/开源中国/新闻/index.html")).exists();
+            assertThat(site.resolve("c/编程/开源中国/资讯")).doesNotExist();
+            workspace.git("add", "-A", "site/source/_posts");
+            assertThat(workspace.git("diff", "--cached", "-M", "--name-status").out().lines().toList())
+                    .hasSize(2).allSatisfy(line -> assertThat(line).startsWith("R"));
         }
 
         @Test

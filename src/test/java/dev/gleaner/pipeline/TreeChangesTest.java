@@ -10,11 +10,9 @@ import dev.gleaner.store.Store;
 import dev.gleaner.testing.RssDocument;
 import dev.gleaner.testing.Workspace;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -116,17 +114,17 @@ class TreeChangesTest {
 
         @Test
         void gitSeesRenamesNotCopies() throws Exception {
-            assumeTrue(git("--version").exitCode == 0, "skipped: no git on this machine");
+            assumeTrue(workspace.git("--version").exitCode() == 0, "skipped: no git on this machine");
             run("run");
-            git("init", "-q");
-            git("add", "-A", "site/source/_posts");
-            git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "posts");
+            workspace.git("init", "-q");
+            workspace.git("add", "-A", "site/source/_posts");
+            workspace.git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "posts");
             workspace.config(RENAMED);
 
             run("run");
 
-            git("add", "-A", "site/source/_posts");
-            List<String> status = git("diff", "--cached", "-M", "--name-status").lines;
+            workspace.git("add", "-A", "site/source/_posts");
+            List<String> status = workspace.git("diff", "--cached", "-M", "--name-status").out().lines().toList();
             assertThat(status).hasSize(3).allSatisfy(line -> assertThat(line).startsWith("R"));
         }
 
@@ -265,23 +263,5 @@ class TreeChangesTest {
             }
         }
         throw new AssertionError("no row for " + path + " in " + lines);
-    }
-
-    /** What a git command printed, and its exit code. */
-    private record Git(int exitCode, List<String> lines) {
-    }
-
-    private Git git(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git"));
-        command.addAll(List.of(args));
-        Process process;
-        try {
-            process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            return new Git(127, List.of(e.getMessage()));
-        }
-        List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-                .toList();
-        return new Git(process.waitFor(), lines);
     }
 }

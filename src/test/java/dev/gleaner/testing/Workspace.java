@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -95,6 +96,25 @@ public final class Workspace {
                 Stream.of("--config", root.resolve("gleaner.yml").toString())).toArray(String[]::new);
         int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), withConfig);
         return new Result(code, out.toString(), err.toString());
+    }
+
+    /**
+     * Runs {@code git ARGS} in the workspace and returns what it printed (its output and errors, one
+     * string) with its exit code; 127 when there is no git on this machine.
+     */
+    public Result git(String... args) {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return new Result(process.waitFor(), out, "");
+        } catch (IOException e) {
+            return new Result(127, "", String.valueOf(e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running git", e);
+        }
     }
 
     /** Every file under {@code folder} with its bytes and modification time, for before/after comparisons. */
