@@ -60,6 +60,20 @@ class SubscriptionTreeTest {
         }
 
         @Test
+        void refusesAFeedAboveOrBelowAnotherAndChangesNothing() {
+            store.subscriptions().add(ADDED, NOW);
+
+            assertThatThrownBy(() -> store.subscriptions().add(Subscription.of(CategoryPath.of("编程", "掘金", "前端", "更多"),
+                    "https://other.example/"), NOW)).isInstanceOf(SubscriptionConflictException.class)
+                    .hasMessageContaining("would put a feed below the feed " + ADDED.id());
+            assertThatThrownBy(() -> store.subscriptions().addAll(List.of(
+                    Subscription.of(CategoryPath.of("新", "站", "甲"), "https://a.example/"),
+                    Subscription.of(CategoryPath.of("新", "站"), "https://b.example/")), NOW))
+                    .hasMessageContaining("would put a feed above the feed 新/站/甲");
+            assertThat(followedPaths()).containsExactly(ADDED.id());
+        }
+
+        @Test
         void refusesAPathOrAUrlAlreadyFollowedAndChangesNothing() {
             store.subscriptions().reconcileAll(List.of(DECLARED), NOW);
 
@@ -143,14 +157,15 @@ class SubscriptionTreeTest {
 
         @Test
         void feedsThatTradePlacesDoNotCollide() {
-            Subscription a = Subscription.of(CategoryPath.of("x", "a"), "https://a.example/");
-            Subscription b = Subscription.of(CategoryPath.of("x", "a", "b"), "https://b.example/");
+            // x/f moves to x/a/f, where the other feed is until it moves on to x/a/a/f.
+            Subscription a = Subscription.of(CategoryPath.of("x", "f"), "https://a.example/");
+            Subscription b = Subscription.of(CategoryPath.of("x", "a", "f"), "https://b.example/");
             store.subscriptions().add(a, NOW);
             store.subscriptions().add(b, NOW);
 
             store.subscriptions().move(CategoryPath.of("x"), CategoryPath.of("x", "a"));
 
-            assertThat(followedPaths()).containsExactly("x/a/a", "x/a/a/b");
+            assertThat(followedPaths()).containsExactly("x/a/f", "x/a/a/f");
         }
 
         @Test
