@@ -9,11 +9,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /** The little JDBC plumbing the stores share: statements with parameters, rows and transactions. */
 final class Jdbc {
+    /** Rows read by every store of this process; see {@link Store#rowsRead()}. */
+    private static final LongAdder ROWS_READ = new LongAdder();
+
     private final DataSource dataSource;
 
     Jdbc(DataSource dataSource) {
@@ -73,10 +77,15 @@ final class Jdbc {
         try (PreparedStatement statement = prepare(connection, sql, params); ResultSet rows = statement.executeQuery()) {
             List<T> result = new ArrayList<>();
             while (rows.next()) {
+                ROWS_READ.increment();
                 result.add(mapper.map(rows));
             }
             return result;
         }
+    }
+
+    static long rowsRead() {
+        return ROWS_READ.sum();
     }
 
     static int update(Connection connection, String sql, @Nullable Object... params) throws SQLException {

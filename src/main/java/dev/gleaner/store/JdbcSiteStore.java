@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The site's view of the {@code entry} table, and its memo in {@code site_item} and {@code site_page}. */
@@ -95,8 +96,27 @@ final class JdbcSiteStore implements SiteStore {
     }
 
     @Override
-    public void record(Map<String, SiteMemo.ItemMemo> items, Map<String, String> pages, Set<String> removedPages) {
+    public SiteState state() {
+        return jdbc.query("read the site's state", """
+                SELECT changes, built_key, built_items, built_files, built_folders, built_witness FROM site_state
+                """, row -> {
+                    String key = row.getString(2);
+                    String folders = row.getString(5);
+                    return new SiteState(row.getLong(1), key == null ? Optional.empty()
+                            : Optional.of(new SiteState.Built(key, row.getInt(3), row.getInt(4),
+                                    folders.isEmpty() ? List.of() : List.of(folders.split("\n")), row.getString(6))));
+                }).get(0);
+    }
+
+    @Override
+    public void record(Map<String, SiteMemo.ItemMemo> items, Map<String, String> pages, Set<String> removedPages,
+            SiteState.Built built) {
         jdbc.inTransaction("record the site build", connection -> {
+            Jdbc.update(connection, """
+                    UPDATE site_state SET built_key = ?, built_items = ?, built_files = ?, built_folders = ?,
+                        built_witness = ?
+                    """, built.key(), built.items(), built.files(), String.join("\n", built.folders()),
+                    built.witness());
             try (PreparedStatement upsert = connection.prepareStatement("""
                     INSERT INTO site_item (entry_key, fingerprint, excerpt, cover)
                     SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM entry WHERE entry_key = ?)

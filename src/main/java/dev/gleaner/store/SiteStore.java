@@ -18,6 +18,9 @@ public interface SiteStore {
     /** What the last build left. */
     SiteMemo memo();
 
+    /** How many changes the site's entries have seen, and what the last finished build was made from. */
+    SiteState state();
+
     /**
      * Records a build, in one transaction: called after its files are written, so a build killed
      * before this only leaves pages that the next build renders again.
@@ -25,6 +28,8 @@ public interface SiteStore {
      * @param items entries whose pages were rendered, by key
      * @param pages output files rendered, with their fingerprints
      * @param removedPages output files the build removed
+     * @param built what the build was made from and left
      */
-    void record(Map<String, SiteMemo.ItemMemo> items, Map<String, String> pages, Set<String> removedPages);
+    void record(Map<String, SiteMemo.ItemMemo> items, Map<String, String> pages, Set<String> removedPages,
+            SiteState.Built built);
 }

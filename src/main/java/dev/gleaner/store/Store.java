@@ -59,6 +59,14 @@ public final class Store implements AutoCloseable {
     }
 
     /**
+     * How many rows the stores of this process have read so far: the cost that a build with nothing
+     * new must keep bounded whatever the size of the archive.
+     */
+    public static long rowsRead() {
+        return Jdbc.rowsRead();
+    }
+
+    /**
      * Opens the database at {@code jdbcUrl} and migrates its schema; the URL's scheme chooses the dialect.
      *
      * @throws StoreException when the database cannot be opened or migrated

@@ -195,6 +195,11 @@ final class PageOutput {
         return rendered;
     }
 
+    /** The files produced by this build, relative to the site folder. */
+    Set<String> producedFiles() {
+        return Set.copyOf(produced);
+    }
+
     /** Files produced by this build. */
     int produced() {
         return produced.size();

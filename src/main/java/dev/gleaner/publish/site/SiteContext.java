@@ -72,6 +72,17 @@ record SiteContext(
         return new SiteContext(settings, byPath, layout, tree, theme, sorted, fingerprint);
     }
 
+    /**
+     * What a whole build is made from besides its entries: the builder's format, the theme, the settings
+     * and every subscription with its options. Two builds with the same inputs and no change to their
+     * entries in between give the same site.
+     */
+    static String inputs(SiteSettings settings, List<Subscription> subscriptions, SiteTheme theme) {
+        StringBuilder text = new StringBuilder();
+        subscriptions.forEach(subscription -> text.append(subscription).append('\n'));
+        return Fingerprint.of(FORMAT, theme.fingerprint(), settings.toString(), LANGUAGE, text.toString());
+    }
+
     /** The zone dates are shown in. */
     ZoneId zone() {
         return settings.zone();
