@@ -1,22 +1,40 @@
 #!/usr/bin/env python3
 """Turn posts in the reference Hexo format back into the feeds they came from, for bench/site.sh.
 
-    posts_to_feeds.py POSTS_DIR OUT_DIR [--site-url URL]
+    posts_to_feeds.py POSTS_DIR OUT_DIR [--site-url URL] [--slice POSTS] [--ahead K] [--max-mib M]
 
 Reads every *.md in POSTS_DIR (as ../shared/bench/gen_posts.py writes them; seed-post.md is left
-out, as the Hexo and Hugo anchors leave it out), groups the posts by their three categories and
-writes one RSS 2.0 document per feed, OUT_DIR/feeds/feed-NN.xml, with every post of that feed as an
-item (title, link https://example.org/<slug>/<n>, guid, pubDate = the post's date, author, and the
-body as the description in CDATA). OUT_DIR/gleaner.yml subscribes to those files under the same
-category tree, with the posts' author per feed and a backlog above the number of posts, so that
-`gleaner run --all` stores every post once. Prints "<posts> posts in <feeds> feeds". Stdlib only.
+out, as the Hexo and Hugo anchors leave it out), groups the posts by their three categories into
+feeds, and writes OUT_DIR/gleaner.yml subscribing to one file per feed, OUT_DIR/feeds/feed-NN.xml,
+under the same category tree, with the posts' author per feed and a backlog above the number of
+posts, so that `gleaner run --all` stores every post once.
+
+The feeds come in slices, so that no document grows with the number of posts (the fetcher refuses
+a body over its size cap): the posts are taken in the order they were generated (the number in
+their name) and cut into runs of --slice posts (default 20,000); slice K is a folder
+OUT_DIR/slices/KKKKK/ holding one RSS 2.0 document per feed with that feed's posts of the slice
+(title, link https://example.org/<slug>/<n>, guid, pubDate = the post's date, author, and the body
+as the description in CDATA). Storing the slices one after the other, each replacing the feed files,
+leaves the store holding every post under the same 40 subscriptions as one document per feed would.
+
+A slice folder appears (renamed from a temporary name) only when it is complete, and at most --ahead
+(default 3) wait at once: the script writes the next one when one is taken away, so that storing can
+start before all are written and the slices never take more room than a few documents. With
+--watch PID it stops when that process has ended. When all are written, OUT_DIR/slices/done holds
+one JSON object: posts, feeds, slices, the most items of one feed in one slice (max_items) and the
+largest document (max_bytes). A document over --max-mib (default 10 MiB, half the fetcher's cap) is
+an error: use a smaller --slice. Prints the same figures in words at the end. Stdlib only.
 """
 import argparse
 import json
 import os
 import re
+import shutil
 import sys
+import time
 from xml.sax.saxutils import escape
+
+NAME = re.compile(r"(.+)-(\d+)\.md")
 
 
 def read_post(path):
@@ -40,6 +58,9 @@ def read_post(path):
     for key in ("title", "date"):
         if not meta.get(key):
             raise ValueError("%s: no %s in the front matter" % (path, key))
+    levels = tuple(meta["categories"])
+    if len(levels) != 3:
+        raise ValueError("%s: expected three categories, got %r" % (path, levels))
     return meta, "\n".join(lines[end + 1:]).strip()
 
 
@@ -61,51 +82,51 @@ def yaml_string(text):
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid double-quoted YAML scalar
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("posts")
-    ap.add_argument("out")
-    ap.add_argument("--site-url", default="http://127.0.0.1:4000/")
-    a = ap.parse_args()
+def slug_and_number(name):
+    m = NAME.fullmatch(name)
+    return (m.group(1), int(m.group(2))) if m else (name[:-3], 0)
 
-    feeds = {}  # (level1, level2, level3) -> [(slug, number, meta, body)]
-    for name in sorted(os.listdir(a.posts)):
-        if not name.endswith(".md") or name == "seed-post.md":
-            continue
-        path = os.path.join(a.posts, name)
-        meta, body = read_post(path)
-        levels = tuple(meta["categories"])
-        if len(levels) != 3:
-            raise ValueError("%s: expected three categories, got %r" % (path, levels))
-        m = re.fullmatch(r"(.+)-(\d+)\.md", name)
-        slug, number = (m.group(1), int(m.group(2))) if m else (name[:-3], 0)
-        feeds.setdefault(levels, []).append((slug, number, meta, body))
-    if not feeds:
-        raise SystemExit("posts_to_feeds: no posts in %s" % a.posts)
 
-    os.makedirs(os.path.join(a.out, "feeds"), exist_ok=True)
+class Feeds:
+    """The feeds of a folder of posts: their category paths, files and authors, known before any body is read."""
+
+    def __init__(self, posts_dir, names):
+        # A feed is a category path. Every post of a slug (the name without its number) shares one in
+        # the posts gen_posts.py writes, so the first post of each slug gives the whole tree at the
+        # cost of one read per slug; every post read later is checked against it.
+        first = {}
+        for name in names:
+            first.setdefault(slug_and_number(name)[0], name)
+        self.levels_of_slug = {}
+        by_levels = {}
+        for slug, name in first.items():
+            meta, _ = read_post(os.path.join(posts_dir, name))
+            levels = tuple(meta["categories"])
+            self.levels_of_slug[slug] = levels
+            by_levels.setdefault(levels, (slug, meta.get("author") or levels[1]))
+        self.levels = sorted(by_levels)
+        self.number = {levels: n for n, levels in enumerate(self.levels)}
+        self.slug = {levels: by_levels[levels][0] for levels in self.levels}
+        self.author = {levels: by_levels[levels][1] for levels in self.levels}
+
+    def file(self, levels):
+        return "feeds/feed-%02d.xml" % self.number[levels]
+
+
+def document(feeds, levels, items):
+    return ('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
+            "<title>%s</title><link>https://example.org/%s/</link><description>%s</description>\n%s\n"
+            "</channel></rss>\n" % (escape(levels[2]), feeds.slug[levels], escape(" / ".join(levels)),
+                                    "\n".join(items)))
+
+
+def write_config(out, feeds, count, site_url):
     tree = {}
-    count = 0
-    for n, (levels, posts) in enumerate(sorted(feeds.items())):
-        file = "feeds/feed-%02d.xml" % n
-        items = []
-        for slug, number, meta, body in posts:
-            link = "https://example.org/%s/%d" % (slug, number)
-            items.append("<item><title>%s</title><link>%s</link><guid isPermaLink=\"true\">%s</guid>"
-                         "<pubDate>%s</pubDate><author>%s</author><description>%s</description></item>"
-                         % (escape(meta["title"]), link, link, escape(meta["date"]),
-                            escape(meta.get("author", "")), cdata(body)))
-        count += len(posts)
-        with open(os.path.join(a.out, file), "w", encoding="utf-8", newline="\n") as f:
-            f.write('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
-                    "<title>%s</title><link>https://example.org/%s/</link><description>%s</description>\n%s\n"
-                    "</channel></rss>\n" % (escape(levels[2]), posts[0][0], escape(" / ".join(levels)),
-                                            "\n".join(items)))
-        author = posts[0][2].get("author") or levels[1]
-        tree.setdefault(levels[0], {}).setdefault(levels[1], {})[levels[2]] = (file, author)
-
-    with open(os.path.join(a.out, "gleaner.yml"), "w", encoding="utf-8", newline="\n") as f:
-        f.write("site: {title: 信息流, output: site, url: %s}\n" % yaml_string(a.site_url))
+    for levels in feeds.levels:
+        tree.setdefault(levels[0], {}).setdefault(levels[1], {})[levels[2]] = levels
+    path = os.path.join(out, "gleaner.yml")
+    with open(path + ".tmp", "w", encoding="utf-8", newline="\n") as f:
+        f.write("site: {title: 信息流, output: site, url: %s}\n" % yaml_string(site_url))
         f.write("storage: jdbc:sqlite:gleaner.db\n")
         f.write("backlog: %d\n" % max(1000000, 2 * count))
         f.write("subscriptions:\n")
@@ -113,9 +134,91 @@ def main():
             f.write("  %s:\n" % yaml_string(l1))
             for l2, leaves in sites.items():
                 f.write("    %s:\n" % yaml_string(l2))
-                for l3, (file, author) in leaves.items():
-                    f.write("      %s: {url: %s, author: %s}\n" % (yaml_string(l3), file, yaml_string(author)))
-    print("%d posts in %d feeds" % (count, len(feeds)))
+                for l3, levels in leaves.items():
+                    f.write("      %s: {url: %s, author: %s}\n"
+                            % (yaml_string(l3), feeds.file(levels), yaml_string(feeds.author[levels])))
+    os.replace(path + ".tmp", path)
+
+
+def alive(pid):
+    try:
+        os.kill(pid, 0)
+        return True
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("posts")
+    ap.add_argument("out")
+    ap.add_argument("--site-url", default="http://127.0.0.1:4000/")
+    ap.add_argument("--slice", type=int, default=20000, help="posts per slice (default 20,000)")
+    ap.add_argument("--ahead", type=int, default=3, help="slices written ahead of the one being stored")
+    ap.add_argument("--max-mib", type=float, default=10.0, help="the largest document allowed, in MiB")
+    ap.add_argument("--watch", type=int, help="stop when the process of this id has ended (the one storing the slices)")
+    a = ap.parse_args()
+    if a.slice < 1 or a.ahead < 1:
+        raise SystemExit("posts_to_feeds: --slice and --ahead must be at least 1")
+
+    names = [n for n in os.listdir(a.posts) if n.endswith(".md") and n != "seed-post.md"]
+    if not names:
+        raise SystemExit("posts_to_feeds: no posts in %s" % a.posts)
+    # The order they were generated in, so that every slice holds a share of every feed.
+    names.sort(key=lambda n: (slug_and_number(n)[1], n))
+    feeds = Feeds(a.posts, names)
+    os.makedirs(os.path.join(a.out, "feeds"), exist_ok=True)
+    slices_dir = os.path.join(a.out, "slices")
+    shutil.rmtree(slices_dir, ignore_errors=True)
+    os.makedirs(slices_dir)
+    write_config(a.out, feeds, len(names), a.site_url)
+
+    limit = int(a.max_mib * 1024 * 1024)
+    max_items = max_bytes = 0
+    slices = 0
+    for start in range(0, len(names), a.slice):
+        items = {levels: [] for levels in feeds.levels}
+        for name in names[start:start + a.slice]:
+            path = os.path.join(a.posts, name)
+            meta, body = read_post(path)
+            slug, number = slug_and_number(name)
+            levels = tuple(meta["categories"])
+            if levels != feeds.levels_of_slug[slug]:
+                raise SystemExit("posts_to_feeds: %s is in %s, other posts named %s-* in %s"
+                                 % (path, "/".join(levels), slug, "/".join(feeds.levels_of_slug[slug])))
+            link = "https://example.org/%s/%d" % (slug, number)
+            items[levels].append("<item><title>%s</title><link>%s</link><guid isPermaLink=\"true\">%s</guid>"
+                                 "<pubDate>%s</pubDate><author>%s</author><description>%s</description></item>"
+                                 % (escape(meta["title"]), link, link, escape(meta["date"]),
+                                    escape(meta.get("author", "")), cdata(body)))
+        # At most `ahead` slices wait: the next is written when the oldest has been taken away.
+        while sum(1 for e in os.listdir(slices_dir) if e.isdigit()) >= a.ahead:
+            if a.watch and not alive(a.watch):
+                raise SystemExit("posts_to_feeds: process %d, which stores the slices, has ended" % a.watch)
+            time.sleep(0.2)
+        partial = os.path.join(slices_dir, ".%05d.tmp" % slices)
+        os.makedirs(partial)
+        for levels in feeds.levels:
+            data = document(feeds, levels, items[levels]).encode("utf-8")
+            if len(data) > limit:
+                raise SystemExit("posts_to_feeds: %s of slice %d would be %.1f MiB, over %.1f MiB: use a smaller --slice"
+                                 % (feeds.file(levels), slices, len(data) / 1048576, a.max_mib))
+            with open(os.path.join(partial, os.path.basename(feeds.file(levels))), "wb") as f:
+                f.write(data)
+            max_items = max(max_items, len(items[levels]))
+            max_bytes = max(max_bytes, len(data))
+        os.rename(partial, os.path.join(slices_dir, "%05d" % slices))
+        slices += 1
+
+    summary = {"posts": len(names), "feeds": len(feeds.levels), "slices": slices, "max_items": max_items,
+               "max_bytes": max_bytes}
+    with open(os.path.join(slices_dir, "done.tmp"), "w", encoding="utf-8") as f:
+        json.dump(summary, f)
+    os.replace(os.path.join(slices_dir, "done.tmp"), os.path.join(slices_dir, "done"))
+    print("%d posts in %d feeds, %d slice%s (at most %d items, %.1f MiB, in one document)"
+          % (len(names), len(feeds.levels), slices, "" if slices == 1 else "s", max_items, max_bytes / 1048576))
 
 
 if __name__ == "__main__":
