@@ -185,8 +185,10 @@ if not timed:
     print("its peak RSS grows with N (0.7 GB at 10,000)")
 else:
     at = max(timed)
-    print("its peak RSS grows with N: %.1f GB at %s, so about %.0f GB at %s, over this machine's %d GB"
-          % (timed[at] / 1024, format(at, ","), timed[at] * n / at / 1024, format(n, ","), total // 1024))
+    need = timed[at] * n / at
+    print("its peak RSS grows with N: %.1f GB at %s, so about %.1f GB at %s, %s this machine's %d GB"
+          % (timed[at] / 1024, format(at, ","), need / 1024, format(n, ","), "over" if need > total else "within",
+             total // 1024))
 PY
 }
 

@@ -88,7 +88,7 @@ def figures(run_dir, rows, stores):
             ratio = ""
             if prefix in ("hugo-rfc1123", "hexo") and g:
                 q = g["wall_median_s"] / r["wall_median_s"]
-                ratio = "%.3f (1/%.1f)" % (q, 1 / q)
+                ratio = "%.3f (1/%.1f)" % (q, 1 / q) if q < 1 else "%.2f" % q
             note = ""
             if prefix == "gleaner-store":
                 note = " [%d slices, at most %d items in one document; %.0f items/s; %s with the conversion]" % (
