@@ -171,6 +171,27 @@ commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C
   echo "WORK=$work SPILL=$spill HEXO_DIR=$HEXO_DIR HUGO_DIR=$HUGO_DIR"
 } | tee "$run_dir/setup.txt" | sed 's/^/site.sh: /'
 
+hugo_memory() {  # hugo_memory N: what Hugo's peak RSS at the sizes timed says of N
+  python3 - "$results" "$1" "$(free -m | awk '/^Mem:/ {print $2}')" <<'PY'
+import json, re, sys
+results, n, total = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+timed = {}
+for line in open(results):
+    r = json.loads(line)
+    m = re.fullmatch(r"hugo-rfc1123-N(\d+)", r.get("label", ""))
+    if m and r.get("summary"):
+        timed[int(m.group(1))] = r["rss_max_mb"]
+if not timed:
+    print("its peak RSS grows with N (0.7 GB at 10,000)")
+else:
+    at = max(timed)
+    need = timed[at] * n / at
+    print("its peak RSS grows with N: %.1f GB at %s, so about %.1f GB at %s, %s this machine's %d GB"
+          % (timed[at] / 1024, format(at, ","), need / 1024, format(n, ","), "over" if need > total else "within",
+             total // 1024))
+PY
+}
+
 free_kb() { df -Pk "$1" | awk 'NR == 2 {print $4}'; }
 
 # place N: the folder the store and site of N go to, WORK when it has room for them, else SPILL;
@@ -355,7 +376,7 @@ for n in "${sizes[@]}"; do
   fi
   if $hugo; then
     if [ "$n" -gt "$hugo_max" ]; then
-      note "N=$n: Hugo left out (HUGO_MAX=$hugo_max): its peak RSS grows with N (see the table at the smaller sizes)"
+      note "N=$n: Hugo left out (HUGO_MAX=$hugo_max): $(hugo_memory "$n")"
     else
       say "N=$n: hugo ($(runs_at "$n") runs, each stopped after $hugo_timeout s)"
       anchor_run hugo "$n" || failed+=("hugo-N$n")
