@@ -174,7 +174,10 @@ class StoreTest {
                     .target("2").load().migrate();
 
             try (Store reopened = Store.open(url)) {
-                assertThat(reopened.site().memo().pages()).isEmpty();
+                List<String> files = new ArrayList<>();
+                reopened.site().files("", (path, fingerprint) -> files.add(path));
+                assertThat(files).isEmpty();
+                assertThat(reopened.site().outline().size()).isZero();
             }
             store = Store.open("jdbc:sqlite:" + dir.resolve("gleaner.db"));
         }

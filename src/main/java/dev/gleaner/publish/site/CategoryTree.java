@@ -3,7 +3,6 @@ package dev.gleaner.publish.site;
 import dev.gleaner.config.CategoryPath;
 import dev.gleaner.config.Subscription;
 import dev.gleaner.publish.PostNames;
-import dev.gleaner.store.SiteEntry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -49,18 +48,15 @@ final class CategoryTree {
     }
 
     /**
-     * The tree of the configuration's paths, in its order, then of the paths of entries whose
-     * subscription left it, sorted.
+     * The tree of the configuration's paths, in its order, then of the other paths the site shows
+     * entries of (their subscription left the configuration), sorted.
      */
-    static CategoryTree of(List<Subscription> subscriptions, List<SiteEntry> entries) {
+    static CategoryTree of(List<Subscription> subscriptions, Collection<String> shownPaths) {
         Set<CategoryPath> paths = new LinkedHashSet<>();
         for (Subscription subscription : subscriptions) {
             paths.add(subscription.path());
         }
-        Set<String> others = new TreeSet<>();
-        for (SiteEntry entry : entries) {
-            others.add(entry.subscriptionPath());
-        }
+        Set<String> others = new TreeSet<>(shownPaths);
         for (String path : others) {
             paths.add(CategoryPath.parse(path));
         }

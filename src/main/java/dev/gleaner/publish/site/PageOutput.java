@@ -1,6 +1,5 @@
 package dev.gleaner.publish.site;
 
-import dev.gleaner.content.ContentHash;
 import dev.gleaner.publish.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.HashSet;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The files of one build: each is rendered only when what it is made from changed since the last
- * build (or its file is gone), and written only when its bytes differ from the file's.
+ * The files of one build: each is written only when its bytes differ from the file's, so a page
+ * rendered again with the same content keeps its modification time.
  *
  * <p>Every file is written atomically: over an existing site, each through a temporary file and a
  * rename; when there is no site yet, the whole tree is written into a temporary folder that
@@ -30,10 +29,7 @@ final class PageOutput {
 
     private final Path root;
     private final Path staging;
-    private final Map<String, String> previous;
-    private final boolean full;
-    private final Map<String, String> rendered = new ConcurrentHashMap<>();
-    private final Set<String> produced = ConcurrentHashMap.newKeySet();
+    private final Set<String> emitted;
     // A first build makes each folder once; asking the file system again for every file costs a system call.
     private final Map<Path, Boolean> madeFolders = new ConcurrentHashMap<>();
     private final AtomicInteger written = new AtomicInteger();
@@ -41,13 +37,12 @@ final class PageOutput {
 
     /**
      * @param root the site's output folder
-     * @param previous the fingerprints the last build recorded, by file
-     * @param full whether to render every file, whatever the fingerprints say
+     * @param remember whether to keep the names of the files emitted ({@link #emitted()}); a build of
+     *     every page knows them without
      */
-    PageOutput(Path root, Map<String, String> previous, boolean full) {
+    PageOutput(Path root, boolean remember) {
         this.root = root.toAbsolutePath().normalize();
-        this.previous = previous;
-        this.full = full;
+        this.emitted = remember ? ConcurrentHashMap.newKeySet() : null;
         Path temporary = this.root.resolveSibling("." + this.root.getFileName() + TEMP_SUFFIX);
         try {
             // What a killed first build left is of no use: it was never in place.
@@ -60,6 +55,11 @@ final class PageOutput {
         } catch (IOException e) {
             throw new UncheckedIOException(temporary + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether this build writes a new site into place, rather than over one. */
+    boolean firstBuild() {
+        return staging != null;
     }
 
     /** Puts a first build in place; a build over an existing site is in place already. */
@@ -75,49 +75,20 @@ final class PageOutput {
         }
     }
 
-    /** Whether the file must be rendered: its inputs changed, or it is missing. */
-    boolean needs(String file, String fingerprint) {
-        return full || staging != null || !fingerprint.equals(previous.get(file))
-                || !Files.isRegularFile(root.resolve(file));
-    }
-
-    /** Produces {@code file}, rendering it with {@code render} if {@link #needs} says so. */
-    void emit(String file, String fingerprint, Supplier<byte[]> render) {
-        produced.add(file);
-        if (needs(file, fingerprint)) {
-            write(file, fingerprint, render.get());
-        } else {
-            unchanged.incrementAndGet();
-        }
-    }
-
-    /**
-     * Produces {@code file} as the last build left it, for a caller that found with {@link #needs}
-     * that it need not be rendered.
-     *
-     * @throws IllegalStateException when the last build did not record {@code fingerprint} for it, or
-     *     this build renders every file
-     */
-    void keep(String file, String fingerprint) {
-        if (full || staging != null || !fingerprint.equals(previous.get(file))) {
-            throw new IllegalStateException("cannot keep " + file + ": it must be rendered");
-        }
-        produced.add(file);
-        unchanged.incrementAndGet();
+    /** Produces {@code file} with the bytes {@code render} gives. */
+    void emit(String file, Supplier<byte[]> render) {
+        emitBytes(file, render.get());
     }
 
     /** Produces {@code file} with these bytes, written only if the file holds others. */
     void emitBytes(String file, byte[] bytes) {
-        produced.add(file);
-        String fingerprint = ContentHash.of(bytes);
-        if (needs(file, fingerprint)) {
-            write(file, fingerprint, bytes);
-        } else {
-            unchanged.incrementAndGet();
+        if (emitted != null) {
+            emitted.add(file);
         }
+        write(file, bytes);
     }
 
-    private void write(String file, String fingerprint, byte[] bytes) {
+    private void write(String file, byte[] bytes) {
         try {
             if (staging != null) {
                 Path target = staging.resolve(file);
@@ -133,20 +104,17 @@ final class PageOutput {
             throw new UncheckedIOException("cannot write " + root.resolve(file) + ": "
                     + AtomicFiles.reason(e, root.resolve(file)), e);
         }
-        rendered.put(file, fingerprint);
     }
 
     /**
-     * Removes the files the last build made that this one did not, and the folders they leave empty
-     * (a category that moved or was pruned), and returns them.
+     * Removes {@code files}, which the last build made and this one does not, and the folders they
+     * leave empty (a category that moved or was pruned).
      */
-    Set<String> removeStale() {
-        Set<String> stale = new HashSet<>(previous.keySet());
-        stale.removeAll(produced);
+    void remove(Collection<String> files) {
         if (staging != null) {
-            return stale;
+            return;
         }
-        for (String file : stale) {
+        for (String file : files) {
             Path path = root.resolve(file);
             try {
                 Files.deleteIfExists(path);
@@ -158,7 +126,6 @@ final class PageOutput {
                 throw new UncheckedIOException(path + ": " + e.getMessage(), e);
             }
         }
-        return stale;
     }
 
     private static boolean isEmptyFolder(Path folder) throws IOException {
@@ -190,19 +157,12 @@ final class PageOutput {
         }
     }
 
-    /** The files rendered, with their fingerprints. */
-    Map<String, String> rendered() {
-        return rendered;
-    }
-
-    /** The files produced by this build, relative to the site folder. */
-    Set<String> producedFiles() {
-        return Set.copyOf(produced);
-    }
-
-    /** Files produced by this build. */
-    int produced() {
-        return produced.size();
+    /** The files emitted so far, when this output keeps them. */
+    Set<String> emitted() {
+        if (emitted == null) {
+            throw new IllegalStateException("this output does not keep the names of its files");
+        }
+        return Set.copyOf(emitted);
     }
 
     /** Files written because their bytes changed. */

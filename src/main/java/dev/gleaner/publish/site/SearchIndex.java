@@ -2,9 +2,8 @@ package dev.gleaner.publish.site;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gleaner.store.SiteMemo.ItemMemo;
+import dev.gleaner.content.ContentHash;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,75 +20,63 @@ final class SearchIndex {
 
     private final SiteContext site;
     private final PageOutput out;
-    private final Map<String, ItemMemo> memos;
 
-    /** @param memos the excerpt of each item, by item key */
-    SearchIndex(SiteContext site, PageOutput out, Map<String, ItemMemo> memos) {
+    SearchIndex(SiteContext site, PageOutput out) {
         this.site = site;
         this.out = out;
-        this.memos = memos;
+    }
+
+    /** The number of shards of {@code items} items. */
+    static int shards(int items) {
+        return (items + ITEMS_PER_SHARD - 1) / ITEMS_PER_SHARD;
+    }
+
+    /** The shard that holds the item at {@code fromOldest} counted from the oldest. */
+    static int shardOf(int fromOldest) {
+        return fromOldest / ITEMS_PER_SHARD;
+    }
+
+    /** The number of items in shard {@code shard} of {@code items} items. */
+    static int count(int shard, int items) {
+        return Math.min(ITEMS_PER_SHARD, items - shard * ITEMS_PER_SHARD);
+    }
+
+    static String file(int shard) {
+        return "search/" + shard + ".json";
+    }
+
+    /** Writes shard {@code shard}, which holds {@code oldestFirst}, and returns the fingerprint of its bytes. */
+    String shard(int shard, List<SiteItem> oldestFirst) {
+        List<List<String>> rows = new ArrayList<>(oldestFirst.size());
+        for (SiteItem item : oldestFirst) {
+            rows.add(List.of(item.key(), item.title(), SiteText.source(item.path()), site.day(item.date()),
+                    item.memo().excerpt()));
+        }
+        byte[] bytes = SiteText.utf8(text(rows));
+        out.emitBytes(file(shard), bytes);
+        return ContentHash.of(bytes);
     }
 
     /**
-     * One shard.
+     * Writes the table of {@code items} items' shards; each address carries its shard's fingerprint, so
+     * browsers never keep a stale one.
      *
-     * @param file its file
-     * @param fingerprint what it is made from
-     * @param count its rows
+     * @param fingerprints the fingerprint of each shard, by shard
      */
-    record Shard(String file, String fingerprint, int count) {
-    }
-
-    /** Writes the table of shards now, and returns the rendering of each shard, not run yet. */
-    List<LargestFirst.Task> tasks(List<SiteItem> newestFirst) {
-        List<SiteItem> oldestFirst = new ArrayList<>(newestFirst);
-        Collections.reverse(oldestFirst);
-        List<Shard> shards = new ArrayList<>();
-        List<LargestFirst.Task> tasks = new ArrayList<>();
-        for (int from = 0; from < oldestFirst.size(); from += ITEMS_PER_SHARD) {
-            List<SiteItem> items = oldestFirst.subList(from, Math.min(oldestFirst.size(), from + ITEMS_PER_SHARD));
-            StringBuilder inputs = new StringBuilder(site.fingerprint());
-            for (SiteItem item : items) {
-                inputs.append(' ').append(item.pageFingerprint());
-            }
-            Shard shard = new Shard(file(shards.size()), Fingerprint.of(inputs.toString()), items.size());
-            tasks.add(new LargestFirst.Task(items.size(), () -> out.emit(shard.file(), shard.fingerprint(),
-                    () -> SiteText.utf8(json(items.stream().map(this::row).toList())))));
-            shards.add(shard);
-        }
-        out.emitBytes(TABLE, table(shards, site.layout()));
-        return tasks;
-    }
-
-    private List<String> row(SiteItem item) {
-        ItemMemo memo = memos.get(item.key());
-        return List.of(item.key(), item.title(), SiteText.source(item.path()), site.day(item.date()),
-                memo == null ? "" : memo.excerpt());
-    }
-
-    private static String file(int number) {
-        return "search/" + number + ".json";
-    }
-
-    /** A shard's text. */
-    private static String json(List<List<String>> rows) {
-        return text(rows);
-    }
-
-    /** The table of shards; each address carries its shard's fingerprint, so browsers never keep a stale one. */
-    private static byte[] table(List<Shard> shards, SiteLayout layout) {
+    void table(int items, List<String> fingerprints) {
+        SiteLayout layout = site.layout();
         Map<String, Object> table = new LinkedHashMap<>();
         table.put("items", layout.href("item/"));
         List<Map<String, Object>> list = new ArrayList<>();
-        for (Shard shard : shards) {
+        for (int shard = 0; shard < fingerprints.size(); shard++) {
             // Ordered maps only: Map.of's order changes from one JVM to the next, and so would the bytes.
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("url", layout.href(shard.file()) + "?v=" + shard.fingerprint().substring(0, 12));
-            entry.put("count", shard.count());
+            entry.put("url", layout.href(file(shard)) + "?v=" + fingerprints.get(shard).substring(0, 12));
+            entry.put("count", count(shard, items));
             list.add(entry);
         }
         table.put("shards", list);
-        return SiteText.utf8(text(table));
+        out.emitBytes(TABLE, SiteText.utf8(text(table)));
     }
 
     private static String text(Object value) {

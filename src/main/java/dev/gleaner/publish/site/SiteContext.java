@@ -25,8 +25,6 @@ import java.util.TreeMap;
  * @param tree the category tree the site shows
  * @param theme the templates
  * @param assets the file of each of the theme's assets, its name carrying a hash of its bytes, by asset name
- * @param fingerprint what every page is made from besides its own content: the theme, the settings,
- *     the assets and the builder's own format
  */
 record SiteContext(
         SiteSettings settings,
@@ -34,12 +32,11 @@ record SiteContext(
         SiteLayout layout,
         CategoryTree tree,
         SiteTheme theme,
-        SortedMap<String, String> assets,
-        String fingerprint) {
+        SortedMap<String, String> assets) {
     /** The language the site's pages and feeds declare. */
     static final String LANGUAGE = "zh-CN";
     /** Raised when the builder itself changes what a page holds, so that pages built before are made again. */
-    private static final String FORMAT = "3";
+    private static final String FORMAT = "4";
     private static final DateTimeFormatter DATE_TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
@@ -51,7 +48,6 @@ record SiteContext(
         Objects.requireNonNull(theme, "theme");
         // Sorted by name: the fingerprint lists them in that order.
         assets = Collections.unmodifiableSortedMap(new TreeMap<>(assets));
-        Objects.requireNonNull(fingerprint, "fingerprint");
     }
 
     /**
@@ -65,21 +61,20 @@ record SiteContext(
         for (Subscription subscription : subscriptions) {
             byPath.put(subscription.path(), subscription);
         }
-        SortedMap<String, String> sorted = new TreeMap<>(assets);
-        String fingerprint = Fingerprint.of(FORMAT, theme.fingerprint(), settings.title(), settings.url().toString(),
-                Integer.toString(settings.pageSize()), settings.zone().getId(), LANGUAGE,
-                String.join(",", sorted.values()));
-        return new SiteContext(settings, byPath, layout, tree, theme, sorted, fingerprint);
+        return new SiteContext(settings, byPath, layout, tree, theme, new TreeMap<>(assets));
     }
 
     /**
      * What a whole build is made from besides its entries: the builder's format, the theme, the settings
-     * and every subscription with its options. Two builds with the same inputs and no change to their
-     * entries in between give the same site.
+     * and, of every subscription, what pages show (its path, address, author and image; not how often
+     * it is fetched). Two builds with the same inputs and no change to their entries in between give
+     * the same site.
      */
     static String inputs(SiteSettings settings, List<Subscription> subscriptions, SiteTheme theme) {
         StringBuilder text = new StringBuilder();
-        subscriptions.forEach(subscription -> text.append(subscription).append('\n'));
+        subscriptions.forEach(subscription -> text.append(subscription.path()).append(' ').append(subscription.url())
+                .append(' ').append(subscription.author()).append(' ').append(subscription.image().orElse(""))
+                .append('\n'));
         return Fingerprint.of(FORMAT, theme.fingerprint(), settings.toString(), LANGUAGE, text.toString());
     }
 

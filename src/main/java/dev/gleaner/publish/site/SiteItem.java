@@ -1,6 +1,7 @@
 package dev.gleaner.publish.site;
 
 import dev.gleaner.config.CategoryPath;
+import dev.gleaner.store.ItemMemo;
 import dev.gleaner.store.SiteEntry;
 import java.time.Instant;
 
@@ -11,20 +12,12 @@ import java.time.Instant;
  * @param path its subscription's category path
  * @param author who the site names as its author
  * @param date the date it shows
- * @param order where it sorts: its date, but never later than when it was first seen
  * @param title its title, one line
- * @param memoFingerprint what its excerpt and cover are taken from
- * @param pageFingerprint what its page is made from
+ * @param memo its excerpt and cover, as its page gave them
  */
-record SiteItem(
-        SiteEntry entry,
-        CategoryPath path,
-        String author,
-        Instant date,
-        Instant order,
-        String title,
-        String memoFingerprint,
-        String pageFingerprint) {
+record SiteItem(SiteEntry entry, CategoryPath path, String author, Instant date, String title, ItemMemo memo) {
+    /** What an item without a rendered page shows: no excerpt, no cover. */
+    static final ItemMemo NO_MEMO = new ItemMemo("", "");
 
     String key() {
         return entry.key().value();
@@ -34,9 +27,8 @@ record SiteItem(
         return SiteLayout.item(key());
     }
 
-    /** Newest first; the key breaks ties, so every build orders alike. */
-    static int newestFirst(SiteItem a, SiteItem b) {
-        int byOrder = b.order.compareTo(a.order);
-        return byOrder != 0 ? byOrder : a.key().compareTo(b.key());
+    /** The same item with the excerpt and cover its page gave. */
+    SiteItem with(ItemMemo newMemo) {
+        return new SiteItem(entry, path, author, date, title, newMemo);
     }
 }

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,47 +26,60 @@ class PageOutputTest {
     @Nested
     class OverTheLastBuild {
         @Test
-        void keepsAFileWhoseFingerprintIsUnchanged() throws IOException {
-            PageOutput out = new PageOutput(site(), Map.of("index.html", "fp1"), false);
+        void leavesAFileWhoseBytesAreUnchanged() throws IOException {
+            Path root = site();
+            Files.setLastModifiedTime(root.resolve("index.html"), AGED);
+            PageOutput out = new PageOutput(root, true);
 
-            assertThat(out.needs("index.html", "fp1")).isFalse();
-            out.keep("index.html", "fp1");
+            out.emit("index.html", () -> "last build".getBytes(StandardCharsets.UTF_8));
 
-            assertThat(out.produced()).isEqualTo(1);
             assertThat(out.unchanged()).isEqualTo(1);
             assertThat(out.written()).isZero();
-            assertThat(out.removeStale()).isEmpty();
-            assertThat(Files.readString(dir.resolve("public/index.html"))).isEqualTo("last build");
+            assertThat(out.emitted()).containsExactly("index.html");
+            assertThat(Files.getLastModifiedTime(root.resolve("index.html"))).isEqualTo(AGED);
         }
 
         @Test
-        void refusesToKeepAFileWhoseInputsChanged() throws IOException {
-            PageOutput out = new PageOutput(site(), Map.of("index.html", "fp1"), false);
+        void rewritesAFileWhoseBytesChangedAndRemovesWhatItIsTold() throws IOException {
+            Path root = site();
+            Files.createDirectories(root.resolve("c/gone"));
+            Files.writeString(root.resolve("c/gone/index.html"), "old");
+            PageOutput out = new PageOutput(root, true);
 
-            assertThatThrownBy(() -> out.keep("index.html", "fp2"))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("index.html");
-            assertThatThrownBy(() -> out.keep("other.html", "fp1"))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("other.html");
+            out.emit("index.html", () -> "this build".getBytes(StandardCharsets.UTF_8));
+            out.remove(List.of("c/gone/index.html"));
+
+            assertThat(out.written()).isEqualTo(1);
+            assertThat(Files.readString(root.resolve("index.html"))).isEqualTo("this build");
+            assertThat(root.resolve("c")).as("the folders it left empty go too").doesNotExist();
         }
-    }
 
-    @Nested
-    class InAFullBuild {
         @Test
-        void refusesToKeepAnyFile() throws IOException {
-            PageOutput out = new PageOutput(site(), Map.of("index.html", "fp1"), true);
+        void keepsNoNamesWhenNotAsked() throws IOException {
+            PageOutput out = new PageOutput(site(), false);
 
-            assertThatThrownBy(() -> out.keep("index.html", "fp1")).isInstanceOf(IllegalStateException.class);
+            out.emit("index.html", () -> "this build".getBytes(StandardCharsets.UTF_8));
+
+            assertThatThrownBy(out::emitted).isInstanceOf(IllegalStateException.class);
         }
     }
 
     @Nested
     class WithNoSiteYet {
         @Test
-        void refusesToKeepAnyFile() {
-            PageOutput out = new PageOutput(dir.resolve("public"), Map.of("index.html", "fp1"), false);
+        void writesTheTreeAsideAndPutsItInPlaceAtTheEnd() throws IOException {
+            Path root = dir.resolve("public");
+            PageOutput out = new PageOutput(root, false);
 
-            assertThatThrownBy(() -> out.keep("index.html", "fp1")).isInstanceOf(IllegalStateException.class);
+            out.emit("c/a/index.html", () -> "page".getBytes(StandardCharsets.UTF_8));
+
+            assertThat(out.firstBuild()).isTrue();
+            assertThat(root).doesNotExist();
+            out.finish();
+            assertThat(Files.readString(root.resolve("c/a/index.html"))).isEqualTo("page");
         }
     }
+
+    private static final java.nio.file.attribute.FileTime AGED =
+            java.nio.file.attribute.FileTime.fromMillis(1_577_836_800_000L);
 }

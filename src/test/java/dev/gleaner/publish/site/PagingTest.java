@@ -14,40 +14,43 @@ class PagingTest {
         return IntStream.rangeClosed(1, n).map(i -> n + 1 - i).boxed().toList();
     }
 
+    /** The items on {@code page}, newest first. */
+    private static List<Integer> on(Paging paging, List<Integer> items, int page) {
+        return items.subList(paging.from(page), paging.from(page) + paging.count(page));
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 4, 5, 6, 9, 10, 11, 14, 15, 16, 49, 50, 51, 237})
     void everyItemIsOnExactlyOnePageAndThePagerLinksThemAll(int n) {
-        List<Paging.Page<Integer>> pages = Paging.of(items(n), 5);
+        Paging paging = new Paging(n, 5);
+        List<Integer> items = items(n);
         List<Integer> seen = new ArrayList<>();
-        Paging.Page<Integer> page = pages.get(0);
-        while (true) {
-            seen.addAll(page.items());
-            if (page.older() < 0) {
-                break;
+        for (int page = 0; page >= 0; page = paging.older(page)) {
+            seen.addAll(on(paging, items, page));
+            if (paging.older(page) >= 0) {
+                assertThat(paging.newer(paging.older(page))).isEqualTo(page);
             }
-            int older = page.older();
-            Paging.Page<Integer> next = pages.stream().filter(p -> p.number() == older).findFirst().orElseThrow();
-            assertThat(next.newer()).isEqualTo(page.number());
-            page = next;
         }
-        assertThat(seen).isEqualTo(items(n));
-        assertThat(pages.get(0).items().size()).isEqualTo(n < 5 ? n : n - (pages.size() - 1) * 5);
-        assertThat(pages.get(0).items().size()).isLessThan(10);
-        pages.stream().skip(1).forEach(numbered -> assertThat(numbered.items()).hasSize(5));
+        assertThat(seen).isEqualTo(items);
+        assertThat(paging.count(0)).isEqualTo(n < 5 ? n : n - paging.numbered() * 5).isLessThan(10);
+        for (int index = 0; index < n; index++) {
+            int page = paging.pageOf(index);
+            assertThat(index).isBetween(paging.from(page), paging.from(page) + paging.count(page) - 1);
+        }
     }
 
     @ParameterizedTest
     @ValueSource(ints = {5, 12, 40, 103})
     void aNumberedPageKeepsItsItemsAsTheListGrows(int n) {
-        List<Paging.Page<Integer>> before = Paging.of(items(n), 5);
+        Paging before = new Paging(n, 5);
         for (int more = 1; more <= 12; more++) {
-            List<Paging.Page<Integer>> after = Paging.of(items(n + more), 5);
-            for (Paging.Page<Integer> page : before.subList(1, before.size())) {
-                Paging.Page<Integer> same = after.stream().filter(p -> p.number() == page.number()).findFirst()
-                        .orElseThrow();
-                assertThat(same.items()).isEqualTo(page.items());
-                if (page.number() < before.size() - 1) {
-                    assertThat(same).as("pages below the newest numbered one are untouched").isEqualTo(page);
+            Paging after = new Paging(n + more, 5);
+            for (int page = 1; page <= before.numbered(); page++) {
+                assertThat(on(after, items(n + more), page)).isEqualTo(on(before, items(n), page));
+                if (page < before.numbered()) {
+                    assertThat(after.newer(page)).as("pages below the newest numbered one are untouched")
+                            .isEqualTo(before.newer(page));
+                    assertThat(after.older(page)).isEqualTo(before.older(page));
                 }
             }
         }
