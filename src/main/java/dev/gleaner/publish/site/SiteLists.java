@@ -57,8 +57,10 @@ final class SiteLists {
             }
         });
         int[] counts = new int[nodes.size()];
+        // A feed whose first post came after the tree was read waits for the next build's tree.
+        int[] none = new int[0];
         for (int index = 0; index < size; index++) {
-            for (int node : levelsOf.get(outline.subscription(index))) {
+            for (int node : levelsOf.getOrDefault(outline.subscription(index), none)) {
                 counts[node]++;
             }
         }
@@ -68,7 +70,7 @@ final class SiteLists {
         }
         int[] filled = new int[nodes.size()];
         for (int index = 0; index < size; index++) {
-            for (int node : levelsOf.get(outline.subscription(index))) {
+            for (int node : levelsOf.getOrDefault(outline.subscription(index), none)) {
                 members[node][filled[node]++] = index;
             }
         }
