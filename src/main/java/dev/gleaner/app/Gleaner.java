@@ -55,6 +55,7 @@ public final class Gleaner implements AutoCloseable {
     private @Nullable Store store;
     private @Nullable Fetcher fetcher;
     private @Nullable HostGate gate;
+    private @Nullable FeedParser parser;
 
     /** Wires the parts {@code config} asks for; {@code clock} is every part's idea of now. */
     public Gleaner(Config config, InstantSource clock) {
@@ -134,19 +135,28 @@ public final class Gleaner implements AutoCloseable {
                 .withAllowed(fetch.allow());
     }
 
-    /** The fetcher, with the politeness gate that every fetch of a pass goes through. */
-    public Fetcher fetcher() {
+    /** The fetcher; made at first use, from any thread, as starting its HTTP client costs a few tenths of a second. */
+    public synchronized Fetcher fetcher() {
         if (fetcher == null) {
-            FetchSettings settings = fetchSettings();
-            fetcher = new Fetcher(settings);
-            gate = new HostGate(settings);
+            fetcher = new Fetcher(fetchSettings());
         }
         return fetcher;
     }
 
-    /** The feed parser. */
-    public FeedParser parser() {
-        return feedParser();
+    /** The politeness gate that every fetch of a pass goes through. */
+    private synchronized HostGate gate() {
+        if (gate == null) {
+            gate = new HostGate(fetchSettings());
+        }
+        return gate;
+    }
+
+    /** The feed parser; made at first use, from any thread. */
+    public synchronized FeedParser parser() {
+        if (parser == null) {
+            parser = feedParser();
+        }
+        return parser;
     }
 
     /** The feed parser, for a command that reads feeds without a configuration ({@code parse}). */
@@ -179,8 +189,7 @@ public final class Gleaner implements AutoCloseable {
     }
 
     private FeedRefresh refresh(PostPublisher publishing) {
-        Fetcher fetching = fetcher();
-        FeedSource source = new FeedSource(fetching, parser(), Objects.requireNonNull(gate, "gate"), fetchSettings());
+        FeedSource source = new FeedSource(this::fetcher, this::parser, gate(), fetchSettings());
         return new FeedRefresh(store(), source, publishing, new Schedule(config.schedule(), new SplittableRandom()),
                 config.schedule(), config.backlog(), clock);
     }
@@ -214,7 +223,7 @@ public final class Gleaner implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (gate != null) {
             gate.close();
             gate = null;

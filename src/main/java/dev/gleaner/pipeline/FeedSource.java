@@ -18,18 +18,24 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Fetches and parses one subscription's feed in the background, politely (per-host limits and gaps
  * through a {@link HostGate}), and says what came of it.
  */
 public final class FeedSource {
-    private final Fetcher fetcher;
-    private final FeedParser parser;
+    private final Supplier<Fetcher> fetcher;
+    private final Supplier<FeedParser> parser;
     private final HostGate gate;
     private final FetchSettings settings;
 
-    public FeedSource(Fetcher fetcher, FeedParser parser, HostGate gate, FetchSettings settings) {
+    /**
+     * @param fetcher gives the fetcher when the first feed is fetched: a pass with nothing due never
+     *     pays for starting an HTTP client
+     * @param parser gives the parser, likewise
+     */
+    public FeedSource(Supplier<Fetcher> fetcher, Supplier<FeedParser> parser, HostGate gate, FetchSettings settings) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.parser = Objects.requireNonNull(parser, "parser");
         this.gate = Objects.requireNonNull(gate, "gate");
@@ -57,9 +63,9 @@ public final class FeedSource {
 
     private FeedResult fetchAndParse(Subscription subscription, SubscriptionState state, FetchRequest request) {
         try {
-            FetchOutcome outcome = fetcher.fetch(request);
+            FetchOutcome outcome = fetcher.get().fetch(request);
             if (outcome instanceof FetchOutcome.Fetched fetched) {
-                Feed feed = parser.parse(new FeedDocument(fetched.source(), fetched.body(), fetched.charset()));
+                Feed feed = parser.get().parse(new FeedDocument(fetched.source(), fetched.body(), fetched.charset()));
                 FetchMemo memo = new FetchMemo(fetched.validators(), Optional.of(fetched.bodyHash()), fetched.instance());
                 return new FeedResult.Parsed(subscription, state, feed, memo, fetched.freshFor());
             }

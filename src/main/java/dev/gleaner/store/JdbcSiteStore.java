@@ -45,13 +45,14 @@ final class JdbcSiteStore implements SiteStore {
         int size = jdbc.query("count the site's entries", "SELECT COUNT(*) FROM entry WHERE status = 'written'",
                 row -> row.getInt(1)).get(0);
         // Read into arrays as large as the count; an entry written meanwhile waits for the next build.
+        // Named, the index gives the order without a sort; without statistics SQLite would pick entry_by_status.
         String[] keys = new String[size];
         long[] subscriptions = new long[size];
         long[] orders = new long[size];
         int[] read = {0};
         jdbc.query("outline the site's entries", """
-                SELECT entry_key, subscription_id, site_order FROM entry WHERE status = 'written'
-                ORDER BY site_order DESC, entry_key
+                SELECT entry_key, subscription_id, site_order FROM entry INDEXED BY entry_on_site
+                WHERE status = 'written' ORDER BY site_order DESC, entry_key
                 """, row -> {
                     int index = read[0];
                     if (index < size) {
@@ -78,12 +79,14 @@ final class JdbcSiteStore implements SiteStore {
     @Override
     public Map<EntryKey, SiteEntry> entries(Collection<EntryKey> keys) {
         Map<EntryKey, SiteEntry> entries = new HashMap<>(keys.size() * 2);
+        // The unary + keeps SQLite on the key's index: for hundreds of keys it would rather scan
+        // every written entry by entry_by_status, which costs a quarter of a second at 100,000.
         inBatches(keys, (marks, params) -> jdbc.query("read entries for the site", """
                 SELECT e.entry_key, s.path, s.url, e.title, e.link, e.author,
                        COALESCE(e.published_at, e.updated_at) AS date_at, e.first_seen_at,
                        e.content_hash
                 FROM entry e JOIN subscription s ON s.id = e.subscription_id
-                WHERE e.status = 'written' AND e.entry_key IN (""" + marks + ")", row -> {
+                WHERE e.entry_key IN (""" + marks + ") AND +e.status = 'written'", row -> {
                     EntryKey key = new EntryKey(row.getString(1));
                     entries.put(key, new SiteEntry(
                             key,

@@ -274,7 +274,8 @@ final class JdbcSubscriptionStore implements SubscriptionStore {
     public Map<Long, Integer> postCounts() {
         Map<Long, Integer> counts = new HashMap<>();
         jdbc.query("count posts", """
-                SELECT subscription_id, COUNT(*) AS posts FROM entry WHERE status = 'written' GROUP BY subscription_id
+                SELECT subscription_id, COUNT(*) AS posts FROM entry INDEXED BY entry_written
+                WHERE status = 'written' GROUP BY subscription_id
                 """, row -> counts.put(row.getLong("subscription_id"), row.getInt("posts")));
         return counts;
     }

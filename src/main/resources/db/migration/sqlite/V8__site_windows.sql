@@ -6,7 +6,7 @@ ALTER TABLE entry ADD COLUMN site_order INTEGER
     GENERATED ALWAYS AS (MIN(COALESCE(published_at, updated_at, first_seen_at), first_seen_at)) VIRTUAL;
 CREATE INDEX entry_on_site ON entry (site_order DESC, entry_key, subscription_id) WHERE status = 'written';
 -- The count of each feed's posts (status) reads this index alone.
-CREATE INDEX entry_written ON entry (subscription_id) WHERE status = 'written';
+CREATE INDEX entry_written ON entry (subscription_id, status) WHERE status = 'written';
 
 -- site_change: every change to what the site shows since its last build, written by the triggers
 -- below in the change's own transaction, so a build knows what changed without reading the archive.
