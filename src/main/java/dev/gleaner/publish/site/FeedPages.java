@@ -3,6 +3,7 @@ package dev.gleaner.publish.site;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The site's Atom and JSON feeds: one pair for the site and one for each category, of their newest items. */
 final class FeedPages {
@@ -12,6 +13,8 @@ final class FeedPages {
     private final SiteContext site;
     private final ItemBodies reader;
     private final PageOutput out;
+    // The feeds of a category and of its parents share items: each body is read and parsed once.
+    private final Map<String, String> bodies = new ConcurrentHashMap<>();
 
     FeedPages(SiteContext site, ItemBodies reader, PageOutput out) {
         this.site = site;
@@ -26,14 +29,15 @@ final class FeedPages {
 
     /** Renders the feeds of the list in {@code folder}, titled {@code title}, which show {@code items}, newest first. */
     void render(String folder, String title, List<SiteItem> items) {
-        Map<String, String> bodies = reader.read(items);
+        List<SiteItem> unread = items.stream().filter(item -> !bodies.containsKey(item.key())).toList();
+        reader.read(unread).forEach((key, safeHtml) -> bodies.putIfAbsent(key, PageBody.of(safeHtml, 0).html()));
         SiteLayout layout = site.layout();
         List<FeedsOut.Item> feedItems = new ArrayList<>();
         for (SiteItem item : items) {
             String body = bodies.get(item.key());
             feedItems.add(new FeedsOut.Item(layout.absolute(item.file()), item.title(),
                     SiteText.webLink(item.entry().link()), item.date(), item.author(), item.path().levels(),
-                    item.memo().excerpt(), body == null ? "" : PageBody.of(body, 0).html(), item.memo().cover()));
+                    item.memo().excerpt(), body == null ? "" : body, item.memo().cover()));
         }
         String atomFile = folder + "atom.xml";
         String jsonFile = folder + "feed.json";
