@@ -83,8 +83,7 @@ final class JdbcSiteStore implements SiteStore {
         // every written entry by entry_by_status, which costs a quarter of a second at 100,000.
         inBatches(keys, (marks, params) -> jdbc.query("read entries for the site", """
                 SELECT e.entry_key, s.path, s.url, e.title, e.link, e.author,
-                       COALESCE(e.published_at, e.updated_at) AS date_at, e.first_seen_at,
-                       e.content_hash
+                       COALESCE(e.published_at, e.updated_at) AS date_at, e.first_seen_at
                 FROM entry e JOIN subscription s ON s.id = e.subscription_id
                 WHERE e.entry_key IN (""" + marks + ") AND +e.status = 'written'", row -> {
                     EntryKey key = new EntryKey(row.getString(1));
@@ -96,8 +95,7 @@ final class JdbcSiteStore implements SiteStore {
                             row.getString(5),
                             row.getString(6),
                             Jdbc.instant(row, "date_at"),
-                            Instant.ofEpochMilli(row.getLong(8)),
-                            row.getString(9)));
+                            Instant.ofEpochMilli(row.getLong(8))));
                     return null;
                 }, params));
         return entries;

@@ -6,8 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the site shows of an entry without its body: enough to place it in lists and to tell
- * whether its page must be rendered again.
+ * What the site shows of an entry without its body: enough to place it in lists and on its page.
  *
  * @param key its stable identity
  * @param subscriptionPath the category path of its subscription, as {@code CategoryPath.toString()} gives it
@@ -17,7 +16,6 @@ import java.util.Optional;
  * @param author its author, as the feed gave it
  * @param date the date the feed gives it: published, else updated
  * @param firstSeen when a fetch first found it
- * @param contentHash the fingerprint of its title, link, dates and body
  */
 public record SiteEntry(
         EntryKey key,
@@ -27,8 +25,7 @@ public record SiteEntry(
         String link,
         String author,
         Optional<Instant> date,
-        Instant firstSeen,
-        String contentHash) {
+        Instant firstSeen) {
 
     public SiteEntry {
         Objects.requireNonNull(key, "key");
@@ -39,6 +36,5 @@ public record SiteEntry(
         Objects.requireNonNull(author, "author");
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(firstSeen, "firstSeen");
-        Objects.requireNonNull(contentHash, "contentHash");
     }
 }

@@ -49,7 +49,7 @@ final class LargestFirst {
     }
 
     /** The value of {@code future}, or the unchecked exception it failed with. */
-    static <T> T joined(CompletableFuture<T> future) {
+    private static <T> T joined(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException e) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,8 +18,6 @@ import java.util.Set;
  * file: a million item pages are named by the outline's keys, a list's numbered pages by its count.
  */
 final class SiteFiles {
-    private static final String ITEM_PREFIX = SiteLayout.item("").substring(0, SiteLayout.item("").length() - 5);
-    private static final String ITEM_SUFFIX = ".html";
     private static final String PAGE_SUFFIX = "/" + SiteLayout.INDEX;
 
     private final SiteOutline outline;
@@ -88,8 +87,9 @@ final class SiteFiles {
         if (few.contains(file)) {
             return true;
         }
-        if (file.startsWith(ITEM_PREFIX) && file.endsWith(ITEM_SUFFIX)) {
-            return keys().contains(file.substring(ITEM_PREFIX.length(), file.length() - ITEM_SUFFIX.length()));
+        Optional<String> key = SiteLayout.itemKey(file);
+        if (key.isPresent()) {
+            return keys().contains(key.get());
         }
         if (!file.endsWith(PAGE_SUFFIX)) {
             return false;

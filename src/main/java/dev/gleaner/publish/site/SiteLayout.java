@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -39,8 +40,20 @@ final class SiteLayout {
         return folder.toString();
     }
 
+    private static final String ITEM_FOLDER = "item/";
+    private static final String ITEM_SUFFIX = ".html";
+
+    /** The file of the page of the item with {@code key}. */
     static String item(String key) {
-        return "item/" + key + ".html";
+        return ITEM_FOLDER + key + ITEM_SUFFIX;
+    }
+
+    /** The key of the item whose page is {@code file}, if it is an item's page. */
+    static Optional<String> itemKey(String file) {
+        return file.startsWith(ITEM_FOLDER) && file.endsWith(ITEM_SUFFIX)
+                && file.indexOf('/', ITEM_FOLDER.length()) < 0
+                ? Optional.of(file.substring(ITEM_FOLDER.length(), file.length() - ITEM_SUFFIX.length()))
+                : Optional.empty();
     }
 
     /**
