@@ -34,6 +34,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.time.InstantSource;
 import org.jspecify.annotations.Nullable;
 
@@ -51,11 +54,14 @@ import org.jspecify.annotations.Nullable;
 public final class Gleaner implements AutoCloseable {
     private final Config config;
     private final InstantSource clock;
+    /** Posts rendered ahead of the one being written: enough to keep every core busy, few enough to hold. */
+    private static final int RENDER_WINDOW = 64;
     private final HexoPostRenderer renderer = new HexoPostRenderer(new HtmlSanitizer());
     private @Nullable Store store;
     private @Nullable Fetcher fetcher;
     private @Nullable HostGate gate;
     private @Nullable FeedParser parser;
+    private @Nullable ExecutorService rendering;
 
     /** Wires the parts {@code config} asks for; {@code clock} is every part's idea of now. */
     public Gleaner(Config config, InstantSource clock) {
@@ -199,12 +205,26 @@ public final class Gleaner implements AutoCloseable {
         return new RouteCheck(fetcher(), fetchSettings().rsshub());
     }
 
-    /** Publishes posts into the configuration's posts folder. */
+    /** Publishes posts into the configuration's posts folder, rendering them on every core. */
     public PostPublisher publisher() {
         Store opened = store();
         return new PostPublisher(opened.entries(),
                 new HexoPostWriter(config.site().postsDir(), renderer, opened.entries(), clock),
-                new HexoPostMover(config.site().postsDir(), opened.entries()));
+                new HexoPostMover(config.site().postsDir(), opened.entries()),
+                task -> rendering().execute(task), RENDER_WINDOW);
+    }
+
+    /** The threads posts are rendered on; made when the first post is, as most passes publish none. */
+    private synchronized ExecutorService rendering() {
+        if (rendering == null) {
+            AtomicInteger made = new AtomicInteger();
+            rendering = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
+                Thread thread = new Thread(task, "render-" + made.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return rendering;
     }
 
     /** Adopts the posts already in the configuration's posts folder. */
@@ -224,6 +244,10 @@ public final class Gleaner implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (rendering != null) {
+            rendering.shutdownNow();
+            rendering = null;
+        }
         if (gate != null) {
             gate.close();
             gate = null;

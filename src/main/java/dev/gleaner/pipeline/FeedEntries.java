@@ -1,7 +1,6 @@
 package dev.gleaner.pipeline;
 
 import dev.gleaner.config.Subscription;
-import dev.gleaner.content.ContentHash;
 import dev.gleaner.model.Entry;
 import dev.gleaner.model.EntryKey;
 import dev.gleaner.model.Feed;
@@ -41,12 +40,13 @@ record FeedEntries(List<SeenEntry> entries, List<String> warnings) {
      * told apart ({@link DocumentKeys}); an exact repeat of an item is left out.
      *
      * @param keySeed what the subscription's entry keys are made from
+     * @param hashes the content hash of each of the feed's entries, in their order
      * @param adopted the subscription's adopted posts not yet taken over: an item whose post title is one
      *     of theirs takes that post
      * @param titles the titles the store holds for those of the given keys it knows
      */
-    static FeedEntries of(Subscription subscription, String keySeed, Feed feed, List<StoredEntry> adopted,
-            Function<Collection<EntryKey>, Map<EntryKey, String>> titles) {
+    static FeedEntries of(Subscription subscription, String keySeed, Feed feed, List<String> hashes,
+            List<StoredEntry> adopted, Function<Collection<EntryKey>, Map<EntryKey, String>> titles) {
         List<Entry> entries = feed.entries();
         int limit = subscription.limit().orElse(Integer.MAX_VALUE);
         if (entries.size() > limit) {
@@ -66,7 +66,7 @@ record FeedEntries(List<SeenEntry> entries, List<String> warnings) {
             if (EntryKey.isByContent(entry)) {
                 byContent++;
             }
-            seen.add(new SeenEntry(keys.get(i).get(), entry, ContentHash.of(entry)));
+            seen.add(new SeenEntry(keys.get(i).get(), entry, hashes.get(i)));
         }
         if (byContent > 0) {
             warnings.add(byContent + (byContent == 1 ? " item has" : " items have")

@@ -94,7 +94,7 @@ public final class FeedRefresh {
         }
         Optional<Duration> hint = parsed.hint().or(() -> parsed.feed().info().ttl());
         Instant next = schedule.afterSuccess(now, subscription.interval(), hint);
-        FeedEntries entries = FeedEntries.of(subscription, state.keySeed(), parsed.feed(),
+        FeedEntries entries = FeedEntries.of(subscription, state.keySeed(), parsed.feed(), parsed.hashes(),
                 store.entries().adopted(id), store.entries()::titles);
         List<String> warnings = new ArrayList<>();
         entries.warnings().forEach(warning -> warnings.add(subscription.id() + ": " + warning));

@@ -6,6 +6,7 @@ import dev.gleaner.store.FetchFailure;
 import dev.gleaner.store.FetchMemo;
 import dev.gleaner.store.SubscriptionState;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** What fetching and parsing one subscription gave, before anything is recorded. */
@@ -17,10 +18,18 @@ sealed interface FeedResult {
     /**
      * A new body, parsed.
      *
+     * @param hashes the {@link dev.gleaner.content.ContentHash} of each of the feed's entries, in their
+     *     order: made where the feed was parsed, off the thread that records
      * @param hint how long the server or the feed says this answer stays fresh
      */
-    record Parsed(Subscription subscription, SubscriptionState state, Feed feed, FetchMemo memo,
-            Optional<Duration> hint) implements FeedResult {
+    record Parsed(Subscription subscription, SubscriptionState state, Feed feed, List<String> hashes,
+            FetchMemo memo, Optional<Duration> hint) implements FeedResult {
+        public Parsed {
+            hashes = List.copyOf(hashes);
+            if (hashes.size() != feed.entries().size()) {
+                throw new IllegalArgumentException(hashes.size() + " hashes for " + feed.entries().size() + " entries");
+            }
+        }
     }
 
     /**

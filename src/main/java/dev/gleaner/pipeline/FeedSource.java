@@ -1,6 +1,7 @@
 package dev.gleaner.pipeline;
 
 import dev.gleaner.config.Subscription;
+import dev.gleaner.content.ContentHash;
 import dev.gleaner.fetch.FetchException;
 import dev.gleaner.fetch.FetchOutcome;
 import dev.gleaner.fetch.FetchRequest;
@@ -14,6 +15,7 @@ import dev.gleaner.parse.FeedParser;
 import dev.gleaner.store.FetchFailure;
 import dev.gleaner.store.FetchMemo;
 import dev.gleaner.store.SubscriptionState;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -67,7 +69,8 @@ public final class FeedSource {
             if (outcome instanceof FetchOutcome.Fetched fetched) {
                 Feed feed = parser.get().parse(new FeedDocument(fetched.source(), fetched.body(), fetched.charset()));
                 FetchMemo memo = new FetchMemo(fetched.validators(), Optional.of(fetched.bodyHash()), fetched.instance());
-                return new FeedResult.Parsed(subscription, state, feed, memo, fetched.freshFor());
+                List<String> hashes = feed.entries().stream().map(ContentHash::of).toList();
+                return new FeedResult.Parsed(subscription, state, feed, hashes, memo, fetched.freshFor());
             }
             FetchMemo memo = new FetchMemo(outcome.validators(), Optional.empty(), outcome.instance());
             return new FeedResult.Unchanged(subscription, state, memo, outcome.freshFor(),

@@ -27,7 +27,7 @@ import java.util.Optional;
  * title, is the entry's post. It is kept byte for byte (its date, cover and body as written) and
  * recorded as published.
  *
- * <p>Not thread-safe: one writer publishes at a time.
+ * <p>{@link #render} is thread-safe; {@link #write} is not: one thread writes at a time.
  */
 public final class HexoPostWriter implements PostWriter {
     private final PostsFolder folder;
@@ -43,22 +43,71 @@ public final class HexoPostWriter implements PostWriter {
     }
 
     @Override
-    public Outcome publish(PostInput input, Optional<String> reserved) throws IOException {
-        HexoPostRenderer.Rendered post = renderer.renderWithBody(input);
-        byte[] bytes = post.text().getBytes(StandardCharsets.UTF_8);
-        if (reserved.isEmpty() && keepExisting(input, post, bytes)) {
-            return Outcome.KEPT;
+    public HexoPostRenderer.Rendered render(PostInput input) {
+        return renderer.renderWithBody(input);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>In three steps: every post's path is reserved in one transaction, the files are written, and
+     * they are recorded as written in a second; a pass killed between the two writes the same files
+     * again under the same names.
+     */
+    @Override
+    public List<Written> write(List<Post> posts) {
+        int count = posts.size();
+        Written[] done = new Written[count];
+        String[] paths = new String[count];
+        byte[][] bytes = new byte[count][];
+        entries.together("reserve post paths", () -> {
+            for (int i = 0; i < count; i++) {
+                Post post = posts.get(i);
+                bytes[i] = post.rendered().text().getBytes(StandardCharsets.UTF_8);
+                try {
+                    if (post.reserved().isPresent()) {
+                        paths[i] = post.reserved().get();
+                    } else if (keepExisting(post.input(), post.rendered(), bytes[i])) {
+                        done[i] = Written.as(Outcome.KEPT);
+                    } else {
+                        paths[i] = reserve(post.input(), bytes[i]);
+                    }
+                } catch (IOException e) {
+                    done[i] = Written.failed(e);
+                }
+            }
+            return null;
+        });
+        boolean[] changed = new boolean[count];
+        for (int i = 0; i < count; i++) {
+            if (paths[i] == null) {
+                continue;
+            }
+            try {
+                changed[i] = writeFile(folder.resolve(paths[i]), bytes[i]);
+            } catch (IOException e) {
+                done[i] = Written.failed(e);
+                paths[i] = null;
+            }
         }
-        String relative = reserved.isPresent() ? reserved.get() : reserve(input, bytes);
-        Path file = folder.resolve(relative);
-        boolean written;
+        entries.together("record written posts", () -> {
+            for (int i = 0; i < count; i++) {
+                if (paths[i] != null) {
+                    entries.onWritten(posts.get(i).input().key(), clock.instant(), posts.get(i).rendered().body());
+                    done[i] = Written.as(changed[i] ? Outcome.WRITTEN : Outcome.UNCHANGED);
+                }
+            }
+            return null;
+        });
+        return List.of(done);
+    }
+
+    private static boolean writeFile(Path file, byte[] bytes) throws IOException {
         try {
-            written = AtomicFiles.writeIfChanged(file, bytes);
+            return AtomicFiles.writeIfChanged(file, bytes);
         } catch (IOException e) {
             throw new IOException("cannot write " + file + ": " + AtomicFiles.reason(e, file), e);
         }
-        entries.onWritten(input.key(), clock.instant(), post.body());
-        return written ? Outcome.WRITTEN : Outcome.UNCHANGED;
     }
 
     /** The entry's own distinct name first: of two items with one title, each finds its own post. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** The entries seen in feeds, and which of them have been published where. */
 public interface EntryStore {
@@ -48,6 +49,13 @@ public interface EntryStore {
 
     /** Every post path the store holds. */
     Set<String> postPaths();
+
+    /**
+     * Runs {@code work} with every call this thread makes to the store in one transaction, each kind of
+     * statement prepared once: many small writes for the cost of one commit. All of it is kept or, when
+     * {@code work} throws, none of it.
+     */
+    <T> T together(String operation, Supplier<T> work);
 
     /**
      * Records that the entry's file was written.

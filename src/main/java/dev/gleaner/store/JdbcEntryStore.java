@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Entries in the {@code entry} table. */
 final class JdbcEntryStore implements EntryStore {
@@ -267,6 +268,11 @@ final class JdbcEntryStore implements EntryStore {
     @Override
     public void onMoved(EntryKey key) {
         jdbc.update("record moved post", "UPDATE entry SET moved_from = NULL WHERE entry_key = ?", key.value());
+    }
+
+    @Override
+    public <T> T together(String operation, Supplier<T> work) {
+        return jdbc.together(operation, work);
     }
 
     @Override
