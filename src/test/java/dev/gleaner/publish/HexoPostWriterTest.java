@@ -218,6 +218,31 @@ class HexoPostWriterTest {
         }
 
         @Test
+        void inOneBatchEachGetsItsOwnFileAndAPostThatCannotBeWrittenFailsAlone() throws IOException {
+            PostInput first = seen(ZHIHU, "guid-1", "同一个标题");
+            PostInput second = seen(ZHIHU, "guid-2", "同一个标题");
+            PostInput blocked = seen(ZHIHU, "guid-3", "挡住的");
+            // An earlier pass reserved its name, where a folder now stands.
+            Files.createDirectories(zhihu().resolve("挡住的.md").resolve("a folder in the way"));
+            List<PostWriter.Post> batch = List.of(
+                    new PostWriter.Post(first, writer.render(first), Optional.empty()),
+                    new PostWriter.Post(second, writer.render(second), Optional.empty()),
+                    new PostWriter.Post(blocked, writer.render(blocked), Optional.of("社交媒体/知乎/知乎热榜/挡住的.md")));
+
+            List<PostWriter.Written> written = writer.write(batch);
+
+            assertThat(written.get(0).outcome()).isEqualTo(HexoPostWriter.Outcome.WRITTEN);
+            assertThat(written.get(1).outcome()).isEqualTo(HexoPostWriter.Outcome.WRITTEN);
+            assertThat(written.get(2).failure()).isNotNull();
+            assertThat(written.get(2).failure().getMessage()).contains("挡住的");
+            Path secondFile = zhihu().resolve("同一个标题-" + second.key().shortForm() + ".md");
+            assertThat(text(zhihu().resolve("同一个标题.md"))).contains("body of guid-1");
+            assertThat(text(secondFile)).contains("body of guid-2");
+            assertThat(storedPath(second)).contains("社交媒体/知乎/知乎热榜/" + secondFile.getFileName());
+            assertThat(store.entries().pending()).extracting(StoredEntry::key).containsExactly(blocked.key());
+        }
+
+        @Test
         void tellsApartLongTitlesThatDifferOnlyPastTheCut() throws IOException {
             String common = "长".repeat(100);
             PostInput first = seen(ZHIHU, "guid-1", common + "一");
