@@ -2,6 +2,7 @@ package dev.gleaner.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,14 +11,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Turns the feeds you follow into a blog you own.",
-        subcommands = {RunCommand.class, BuildCommand.class, PreviewCommand.class, StatusCommand.class,
-            AddCommand.class, ListCommand.class, MoveCommand.class, RemoveCommand.class, ImportCommand.class,
-            ExportCommand.class, AdoptCommand.class, PruneCommand.class,
-            CheckCommand.class, ParseCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  gleaner run                       one pass over gleaner.yml: fetch, write posts, build the site",
             "  gleaner help run                  what run does, and its options"})
 public final class Main implements Runnable {
+    /** The subcommands, in the order help lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, BuildCommand.class,
+            PreviewCommand.class, StatusCommand.class, AddCommand.class, ListCommand.class, MoveCommand.class,
+            RemoveCommand.class, ImportCommand.class, ExportCommand.class, AdoptCommand.class, PruneCommand.class,
+            CheckCommand.class, ParseCommand.class, CommandLine.HelpCommand.class);
     static {
         // The fetcher connects plain-http feeds to the address it checked and names the host itself;
         // java.net.http allows that only when told so before its first use.
@@ -40,6 +42,7 @@ public final class Main implements Runnable {
     /** Runs the command line, writing to {@code out} and {@code err}, and returns its exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new Main());
+        subcommandsFor(args).forEach(commandLine::addSubcommand);
         // Examples pair a command with what it does on one line; 80 columns would break them.
         commandLine.setUsageHelpWidth(110);
         commandLine.setOut(out);
@@ -49,6 +52,23 @@ public final class Main implements Runnable {
             return ExitCodes.FAILED;
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * The subcommand {@code args} names, alone, else all of them (for help, the version, a mistake):
+     * picocli reads each subcommand's annotations when it is added, a fifth of a second for all of them
+     * at every start.
+     */
+    private static List<Class<?>> subcommandsFor(String... args) {
+        if (args.length > 0) {
+            for (Class<?> subcommand : SUBCOMMANDS) {
+                Command command = subcommand.getAnnotation(Command.class);
+                if (subcommand != CommandLine.HelpCommand.class && command.name().equals(args[0])) {
+                    return List.of(subcommand);
+                }
+            }
+        }
+        return SUBCOMMANDS;
     }
 
     @Override

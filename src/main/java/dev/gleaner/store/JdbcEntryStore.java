@@ -1,8 +1,6 @@
 package dev.gleaner.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gleaner.model.Enclosure;
 import dev.gleaner.model.Entry;
 import dev.gleaner.model.EntryKey;
@@ -27,7 +25,6 @@ final class JdbcEntryStore implements EntryStore {
     private static final String COLUMNS = """
             e.entry_key, s.path, e.guid, e.link, e.title, e.author, e.published_at, e.updated_at, e.summary,
             e.content, e.categories, e.enclosures, e.first_seen_at, e.post_path""";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Jdbc jdbc;
 
@@ -133,8 +130,9 @@ final class JdbcEntryStore implements EntryStore {
                     status = CASE WHEN ? THEN 'pending' ELSE status END
                 WHERE entry_key = ?
                 """, at, entry.link(), entry.title(), entry.author(), Jdbc.millis(entry.published()),
-                Jdbc.millis(entry.updated()), entry.summary(), entry.content(), json(entry.categories()),
-                json(enclosureRows(entry.enclosures())), seen.contentHash(), republish, seen.key().value());
+                Jdbc.millis(entry.updated()), entry.summary(), entry.content(),
+                StoredJson.write(entry.categories()), StoredJson.write(enclosureRows(entry.enclosures())),
+                seen.contentHash(), republish, seen.key().value());
     }
 
     private static void insert(Connection connection, long subscriptionId, SeenEntry seen, Instant firstSeen,
@@ -146,8 +144,8 @@ final class JdbcEntryStore implements EntryStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, seen.key().value(), subscriptionId, entry.guid(), entry.link(), entry.title(), entry.author(),
                 Jdbc.millis(entry.published()), Jdbc.millis(entry.updated()), entry.summary(), entry.content(),
-                json(entry.categories()), json(enclosureRows(entry.enclosures())), seen.contentHash(), firstSeen,
-                lastSeen, status);
+                StoredJson.write(entry.categories()), StoredJson.write(enclosureRows(entry.enclosures())),
+                seen.contentHash(), firstSeen, lastSeen, status);
     }
 
     @Override
@@ -301,7 +299,7 @@ final class JdbcEntryStore implements EntryStore {
                 Jdbc.instant(row, "updated_at"),
                 row.getString("summary"),
                 row.getString("content"),
-                readList(row.getString("categories"), new TypeReference<List<String>>() { }),
+                StoredJson.strings(row.getString("categories")),
                 enclosures(row.getString("enclosures")));
         return new StoredEntry(
                 new EntryKey(row.getString("entry_key")),
@@ -325,7 +323,7 @@ final class JdbcEntryStore implements EntryStore {
 
     private static List<Enclosure> enclosures(String json) throws SQLException {
         List<Enclosure> enclosures = new ArrayList<>();
-        for (Map<String, Object> row : readList(json, new TypeReference<List<Map<String, Object>>>() { })) {
+        for (Map<String, Object> row : StoredJson.readList(json, new TypeReference<List<Map<String, Object>>>() { })) {
             Object length = row.get("length");
             enclosures.add(new Enclosure(String.valueOf(row.get("url")), String.valueOf(row.getOrDefault("type", "")),
                     length instanceof Number number ? OptionalLong.of(number.longValue()) : OptionalLong.empty()));
@@ -333,19 +331,4 @@ final class JdbcEntryStore implements EntryStore {
         return enclosures;
     }
 
-    private static String json(Object value) throws SQLException {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new SQLException("cannot encode " + value.getClass().getSimpleName() + " as JSON", e);
-        }
-    }
-
-    private static <T> List<T> readList(String json, TypeReference<List<T>> type) throws SQLException {
-        try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new SQLException("stored JSON cannot be read: " + json, e);
-        }
-    }
 }

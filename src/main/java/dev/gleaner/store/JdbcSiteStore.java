@@ -1,8 +1,5 @@
 package dev.gleaner.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gleaner.model.Entry;
 import dev.gleaner.model.EntryKey;
 import java.sql.Connection;
@@ -27,7 +24,6 @@ import java.util.function.BiConsumer;
 final class JdbcSiteStore implements SiteStore {
     // SQLite allows 32,766 parameters; batches stay far below and keep statements short.
     private static final int KEYS_PER_QUERY = 500;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Jdbc jdbc;
 
@@ -145,7 +141,7 @@ final class JdbcSiteStore implements SiteStore {
                                 Jdbc.instant(row, "updated_at"),
                                 row.getString(8),
                                 row.getString(9),
-                                categories(row.getString(10)),
+                                StoredJson.strings(row.getString(10)),
                                 List.of()), java.util.Optional.ofNullable(row.getString(11))));
                         return null;
                     }, params));
@@ -268,11 +264,4 @@ final class JdbcSiteStore implements SiteStore {
         }
     }
 
-    private static List<String> categories(String json) throws SQLException {
-        try {
-            return JSON.readValue(json, new TypeReference<List<String>>() { });
-        } catch (JsonProcessingException e) {
-            throw new SQLException("stored JSON cannot be read: " + json, e);
-        }
-    }
 }

@@ -1,8 +1,5 @@
 package dev.gleaner.publish.site;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +14,6 @@ import javax.xml.stream.XMLStreamWriter;
 final class FeedsOut {
     private static final String ATOM = "http://www.w3.org/2005/Atom";
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private FeedsOut() {
     }
@@ -135,11 +131,7 @@ final class FeedsOut {
             items.add(out);
         }
         root.put("items", items);
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the JSON feed " + feed.self() + ": " + e.getMessage(), e);
-        }
+        return SiteJson.indented(root);
     }
 
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {

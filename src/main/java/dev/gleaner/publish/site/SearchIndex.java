@@ -1,7 +1,5 @@
 package dev.gleaner.publish.site;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gleaner.content.ContentHash;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +14,6 @@ import java.util.Map;
 final class SearchIndex {
     static final int ITEMS_PER_SHARD = 1000;
     static final String TABLE = "search/index.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SiteContext site;
     private final PageOutput out;
@@ -52,7 +49,7 @@ final class SearchIndex {
             rows.add(List.of(item.key(), item.title(), SiteText.source(item.path()), site.day(item.date()),
                     item.memo().excerpt()));
         }
-        byte[] bytes = SiteText.utf8(text(rows));
+        byte[] bytes = SiteText.utf8(SiteJson.compact(rows));
         out.emitBytes(file(shard), bytes);
         return ContentHash.of(bytes);
     }
@@ -76,14 +73,6 @@ final class SearchIndex {
             list.add(entry);
         }
         table.put("shards", list);
-        out.emitBytes(TABLE, SiteText.utf8(text(table)));
-    }
-
-    private static String text(Object value) {
-        try {
-            return JSON.writeValueAsString(value) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the search index: " + e.getMessage(), e);
-        }
+        out.emitBytes(TABLE, SiteText.utf8(SiteJson.compact(table)));
     }
 }
