@@ -210,6 +210,7 @@ def main():
                             "%.0f MB (%s)" % (builds[worst]["rss_max_mb"], worst), builds[worst]["rss_max_mb"] < GB, n)
         below(goals, rows, "gleaner-run-idle-N1000000", "run, nothing due (with its build), 1,000,000: < 1 s", 1, 1000000)
         below(goals, rows, "gleaner-status-N1000000", "status, 1,000,000: < 1 s", 1, 1000000)
+        below(goals, rows, "gleaner-store-N1000000", "store step, 1,000,000 items: in minutes (< 20 min)", 1200, 1000000)
         for n in sorted(stores):
             s = stores[n]
             bodies = s["body_html"] + s["summary"] + s["content"]

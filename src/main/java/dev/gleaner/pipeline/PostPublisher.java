@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * Brings the posts up to date with the store: moves the posts of subscriptions that moved, and
  * publishes queued entries, each as one post. One that fails stays queued for the next pass.
  *
- * <p>Posts are rendered on the {@code rendering} executor, a few ahead of the one being written, and
- * written one at a time in the queue's order.
+ * <p>Posts are rendered on the {@code rendering} executor, up to a window ahead of the one being
+ * written, and written in the queue's order, a window's batch at a time (see {@link PostWriter#write}).
  */
 public final class PostPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(PostPublisher.class);
@@ -37,7 +37,8 @@ public final class PostPublisher {
 
     /**
      * @param rendering where posts are rendered
-     * @param window how many posts may be rendered ahead of the one being written
+     * @param window how many posts may be rendered ahead of the one being written, and how many are
+     *     written as one batch
      */
     public PostPublisher(EntryStore entries, PostWriter writer, HexoPostMover mover, Executor rendering, int window) {
         this.entries = Objects.requireNonNull(entries, "entries");
