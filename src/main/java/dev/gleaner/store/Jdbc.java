@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariDataSource;
 import org.jspecify.annotations.Nullable;
 
 /** The little JDBC plumbing the stores share: statements with parameters, rows and transactions. */
@@ -23,9 +23,9 @@ final class Jdbc {
     /** The transaction {@link #inTransaction} opened on this thread, if any. */
     private static final ThreadLocal<@Nullable Bound> BOUND = new ThreadLocal<>();
 
-    private final DataSource dataSource;
+    private final HikariDataSource dataSource;
 
-    Jdbc(DataSource dataSource) {
+    Jdbc(HikariDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -76,12 +76,14 @@ final class Jdbc {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                // SQLite rolls back by itself on some failures (a full disk); a second rollback would
-                // throw "no transaction is active" and hide the cause.
                 try {
                     connection.rollback();
                 } catch (SQLException rollback) {
                     e.addSuppressed(rollback);
+                    // SQLite ends a transaction by itself on some failures (a full disk, a failed commit);
+                    // the driver still believes one is open and would run the next caller's "transaction"
+                    // statement by statement, each committed alone. The connection is not reused.
+                    dataSource.evictConnection(connection);
                 }
                 throw e;
             } finally {
