@@ -25,6 +25,17 @@ final class JdbcEntryStore implements EntryStore {
     private static final String COLUMNS = """
             e.entry_key, s.path, e.guid, e.link, e.title, e.author, e.published_at, e.updated_at, e.summary,
             e.content, e.categories, e.enclosures, e.first_seen_at, e.post_path""";
+    /** What a pass reads of each feed it fetched: both read indexes that hold only what they return. */
+    static final String PENDING_OF_SUBSCRIPTION = "SELECT " + COLUMNS + """
+             FROM entry e JOIN subscription s ON s.id = e.subscription_id
+            WHERE e.status = 'pending' AND e.subscription_id = ?
+            ORDER BY e.first_seen_at, e.published_at, e.entry_key
+            """;
+    static final String ADOPTED_OF_SUBSCRIPTION = "SELECT " + COLUMNS + """
+             FROM entry e JOIN subscription s ON s.id = e.subscription_id
+            WHERE e.subscription_id = ? AND e.adopted = 1
+            ORDER BY e.first_seen_at, e.entry_key
+            """;
 
     private final Jdbc jdbc;
 
@@ -174,23 +185,30 @@ final class JdbcEntryStore implements EntryStore {
 
     @Override
     public List<StoredEntry> pending(long subscriptionId) {
-        return jdbc.query("list entries to publish", "SELECT " + COLUMNS + """
-                 FROM entry e JOIN subscription s ON s.id = e.subscription_id
-                WHERE e.status = 'pending' AND e.subscription_id = ?
-                ORDER BY e.first_seen_at, e.published_at, e.entry_key
-                """, JdbcEntryStore::stored, subscriptionId);
+        return jdbc.query("list entries to publish", PENDING_OF_SUBSCRIPTION, JdbcEntryStore::stored, subscriptionId);
     }
 
     @Override
     public boolean reservePath(EntryKey key, String postPath) {
+        return reserve(key, postPath, "UPDATE entry SET post_path = ? WHERE entry_key = ?", postPath, key.value());
+    }
+
+    // SQLite rewrites a row whose size changes, bodies and all, but overwrites in place only the pages that
+    // differ of one whose size stays: the body and the time set here leave recording it written one page.
+    @Override
+    public boolean reservePost(EntryKey key, String postPath, Instant at, String bodyHtml) {
+        return reserve(key, postPath, "UPDATE entry SET post_path = ?, written_at = ?, body_html = ? WHERE entry_key = ?",
+                postPath, at, bodyHtml, key.value());
+    }
+
+    private boolean reserve(EntryKey key, String postPath, String update, Object... params) {
         return jdbc.withConnection("reserve post path " + postPath, connection -> {
             List<String> owner = Jdbc.query(connection, "SELECT entry_key FROM entry WHERE post_path = ?",
                     row -> row.getString(1), postPath);
             if (!owner.isEmpty()) {
                 return owner.get(0).equals(key.value());
             }
-            return Jdbc.update(connection, "UPDATE entry SET post_path = ? WHERE entry_key = ?", postPath,
-                    key.value()) == 1;
+            return Jdbc.update(connection, update, params) == 1;
         });
     }
 
@@ -245,11 +263,7 @@ final class JdbcEntryStore implements EntryStore {
 
     @Override
     public List<StoredEntry> adopted(long subscriptionId) {
-        return jdbc.query("list adopted posts", "SELECT " + COLUMNS + """
-                 FROM entry e JOIN subscription s ON s.id = e.subscription_id
-                WHERE e.subscription_id = ? AND e.adopted = 1
-                ORDER BY e.first_seen_at, e.entry_key
-                """, JdbcEntryStore::stored, subscriptionId);
+        return jdbc.query("list adopted posts", ADOPTED_OF_SUBSCRIPTION, JdbcEntryStore::stored, subscriptionId);
     }
 
     @Override
