@@ -70,7 +70,7 @@ public final class HexoPostWriter implements PostWriter {
                     } else if (keepExisting(post.input(), post.rendered(), bytes[i])) {
                         done[i] = Written.as(Outcome.KEPT);
                     } else {
-                        paths[i] = reserve(post.input(), bytes[i]);
+                        paths[i] = reserve(post.input(), post.rendered(), bytes[i]);
                     }
                 } catch (IOException e) {
                     done[i] = Written.failed(e);
@@ -141,13 +141,14 @@ public final class HexoPostWriter implements PostWriter {
         return PostNames.title(postTitle).equals(PostNames.title(itemTitle));
     }
 
-    private String reserve(PostInput input, byte[] bytes) throws IOException {
+    private String reserve(PostInput input, HexoPostRenderer.Rendered post, byte[] bytes) throws IOException {
+        Instant at = clock.instant();
         String plain = plainName(input);
-        if (isFree(input, plain, bytes) && entries.reservePath(input.key(), plain)) {
+        if (isFree(input, plain, bytes) && entries.reservePost(input.key(), plain, at, post.body())) {
             return plain;
         }
         String distinct = distinctName(input);
-        if (isFree(input, distinct, bytes) && entries.reservePath(input.key(), distinct)) {
+        if (isFree(input, distinct, bytes) && entries.reservePost(input.key(), distinct, at, post.body())) {
             return distinct;
         }
         throw new IOException("no free file name for entry " + input.key() + " in "

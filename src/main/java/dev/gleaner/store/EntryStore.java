@@ -44,6 +44,14 @@ public interface EntryStore {
      */
     boolean reservePath(EntryKey key, String postPath);
 
+    /**
+     * Reserves {@code postPath} for the entry's new post, before its file is written, with the body that
+     * file will hold and when it is written; {@link #onWritten} then changes no more than its status.
+     *
+     * @return false when another entry holds that path
+     */
+    boolean reservePost(EntryKey key, String postPath, Instant at, String bodyHtml);
+
     /** The entry that holds {@code postPath}, if any. */
     Optional<EntryKey> pathOwner(String postPath);
 

@@ -132,6 +132,23 @@ class StoreTest {
             assertThat(store.entries().reservePath(first, "a/b/c/x.md")).isTrue();
             assertThat(store.entries().reservePath(second, "a/b/c/x.md")).isFalse();
             assertThat(store.entries().pathOwner("a/b/c/x.md")).contains(first);
+            assertThat(store.entries().reservePost(second, "a/b/c/x.md", NOW, "<p>b</p>")).isFalse();
+            assertThat(store.entries().reservePost(second, "a/b/c/y.md", NOW, "<p>b</p>")).isTrue();
+            assertThat(store.entries().pathOwner("a/b/c/y.md")).contains(second);
+        }
+
+        @Test
+        void aPostReservedWithItsBodyStaysQueuedUntilItIsWritten() {
+            long id = store.subscriptions().reconcile(ZHIHU, NOW).id();
+            store.entries().onFetched(id, NOW, FetchMemo.NONE, NOW, seen(1), 20, false);
+            EntryKey key = seen(1, "body").key();
+
+            assertThat(store.entries().reservePost(key, "x.md", NOW, "<p>body</p>")).isTrue();
+            assertThat(store.entries().pending()).extracting(StoredEntry::key).containsExactly(key);
+            assertThat(store.entries().pending().get(0).postPath()).contains("x.md");
+
+            store.entries().onWritten(key, NOW.plusSeconds(1), "<p>body</p>");
+            assertThat(store.entries().pending()).isEmpty();
         }
 
         @Test
