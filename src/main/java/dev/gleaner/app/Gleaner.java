@@ -12,6 +12,7 @@ import dev.gleaner.parse.FeedParser;
 import dev.gleaner.pipeline.FeedDiscovery;
 import dev.gleaner.pipeline.FeedRefresh;
 import dev.gleaner.pipeline.FeedSource;
+import dev.gleaner.pipeline.Poller;
 import dev.gleaner.pipeline.PostAdoption;
 import dev.gleaner.pipeline.PostPublisher;
 import dev.gleaner.pipeline.Pruning;
@@ -27,6 +28,7 @@ import dev.gleaner.store.Origin;
 import dev.gleaner.store.Reconciliation;
 import dev.gleaner.store.Store;
 import dev.gleaner.store.SubscriptionState;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -56,6 +58,10 @@ public final class Gleaner implements AutoCloseable {
     private final InstantSource clock;
     /** Posts rendered ahead of the one being written: enough to keep every core busy, few enough to hold. */
     private static final int RENDER_WINDOW = 64;
+    /** The least time between two builds of {@code serve}: a burst of feeds makes one build. */
+    public static final Duration SITE_SETTLE = Duration.ofSeconds(10);
+    /** The longest {@code serve} waits before looking at the store's subscriptions again. */
+    public static final Duration LOOK_AGAIN = Duration.ofMinutes(1);
     private final HexoPostRenderer renderer = new HexoPostRenderer(new HtmlSanitizer());
     private @Nullable Store store;
     private @Nullable Fetcher fetcher;
@@ -235,6 +241,15 @@ public final class Gleaner implements AutoCloseable {
     /** Removes retired subscriptions with their posts. */
     public Pruning pruning() {
         return new Pruning(store(), config.site().postsDir());
+    }
+
+    /**
+     * Polls the subscriptions as they fall due and keeps the site with {@code theme} up to date, for
+     * {@code serve}; builds at most every {@link #SITE_SETTLE}, and looks at the store again at least every
+     * {@link #LOOK_AGAIN} for subscriptions another process added.
+     */
+    public Poller poller(SiteTheme theme, Poller.Listener listener) {
+        return new Poller(pass(), store().subscriptions(), siteBuilder(theme), SITE_SETTLE, LOOK_AGAIN, clock, listener);
     }
 
     /** Builds the HTML site of the subscriptions followed, with {@code theme}. */

@@ -1,6 +1,8 @@
 package dev.gleaner.pipeline;
 
-/** Told how a pass advances, for a progress bar. */
+import java.time.Duration;
+
+/** Told how a pass advances: for a progress bar, or the metrics of a server. */
 @FunctionalInterface
 public interface ProgressListener {
     /** Nothing is shown. */
@@ -8,4 +10,8 @@ public interface ProgressListener {
 
     /** {@code done} of {@code total} feeds have been fetched. */
     void onFeedDone(int done, int total);
+
+    /** One feed's refresh ended, {@code took} after its turn came (waits for its host included). */
+    default void onFeed(FeedOutcome outcome, Duration took) {
+    }
 }

@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -52,9 +54,14 @@ public final class RunPass {
         RunSummary.Posts posts = publisher.move(subscriptions(tree.states()));
         Tally tally = new Tally();
         BlockingQueue<FeedResult> results = new LinkedBlockingQueue<>();
-        due.forEach(one -> refresh.fetch(one).thenAccept(results::add));
+        Map<String, Instant> turns = new HashMap<>();
+        for (SubscriptionState one : due) {
+            turns.put(one.path(), clock.instant());
+            refresh.fetch(one).thenAccept(results::add);
+        }
         for (int done = 1; done <= due.size(); done++) {
             FeedOutcome outcome = refresh.complete(take(results));
+            progress.onFeed(outcome, Duration.between(turns.getOrDefault(outcome.path(), start), clock.instant()));
             tally.add(outcome);
             posts = posts.plus(outcome.posts());
             progress.onFeedDone(done, due.size());

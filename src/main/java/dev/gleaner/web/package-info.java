@@ -1,4 +1,7 @@
-/** Serving the site over HTTP: the built files for {@code gleaner preview}. */
+/**
+ * Serving over HTTP: the built files for {@code gleaner preview}; the site, health and metrics of
+ * {@code gleaner serve}.
+ */
 @NullMarked
 package dev.gleaner.web;
 

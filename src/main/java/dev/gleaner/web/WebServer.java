@@ -1,0 +1,77 @@
+package dev.gleaner.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The HTTP face of {@code gleaner serve}: the built site, {@code /healthz} and {@code /metrics}, on one
+ * address. Answers carry headers that keep a browser from guessing types or framing the pages.
+ */
+public final class WebServer implements AutoCloseable {
+    /** Bodies larger than this are refused before they are read: nothing served takes more. */
+    static final long MAX_REQUEST_BYTES = 1 << 20;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Javalin app;
+
+    private WebServer(Javalin app) {
+        this.app = app;
+    }
+
+    /**
+     * Starts serving on {@code bind}:{@code port} (0 picks a free port).
+     *
+     * @param site the built site's folder, made when missing so that it can be served before the first build
+     * @param sitePath where the site is served, the path of {@code site.url} ("/" for most)
+     * @throws UncheckedIOException when the site's folder cannot be made
+     * @throws io.javalin.util.JavalinBindException when the address cannot be listened on
+     */
+    public static WebServer start(String bind, int port, Path site, String sitePath, ServerMetrics metrics) {
+        Objects.requireNonNull(metrics, "metrics");
+        try {
+            Files.createDirectories(site);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make " + site + ": " + e.getMessage(), e);
+        }
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.staticFiles.add(files -> {
+                files.hostedPath = sitePath.length() > 1 && sitePath.endsWith("/")
+                        ? sitePath.substring(0, sitePath.length() - 1) : sitePath;
+                files.directory = site.toAbsolutePath().toString();
+                files.location = Location.EXTERNAL;
+                files.headers = Map.of("Cache-Control", "no-cache");
+            });
+            config.routes.before(ctx -> {
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("X-Frame-Options", "DENY");
+                ctx.header("Referrer-Policy", "same-origin");
+            });
+            config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result(JSON.writeValueAsString(
+                    Map.of("status", "ok", "last_pass", metrics.lastPass().map(Object::toString).orElse("")))));
+            config.routes.get("/metrics", ctx -> ctx.contentType(metrics.contentType()).result(metrics.scrape()));
+        });
+        app.start(bind, port);
+        return new WebServer(app);
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
