@@ -99,10 +99,17 @@ class ServeCommandTest {
                 .containsPattern("(?m)^gleaner_build_seconds_count [1-9]")
                 .contains("gleaner_queue_length");
 
+        feed.set(document(4));
+        Workspace.Result beside = workspace.run("run", "--all");
+        assertThat(beside.exitCode()).as("run beside serve on the same store: " + beside).isZero();
+        await("serve sees the post run wrote, and writes no second one",
+                () -> serve.get("/").body().contains("问题 4"));
+        assertThat(workspace.postNames("社交媒体/知乎/热榜")).hasSize(4);
+
         assertThat(serve.terminate(30)).as("SIGTERM ends it").isTrue();
-        assertThat(statuses()).containsExactly("written", "written", "written");
+        assertThat(statuses()).containsExactly("written", "written", "written", "written");
         assertThat(workspace.run("run", "--all").out()).contains("posts written  0");
-        assertThat(workspace.postNames("社交媒体/知乎/热榜")).hasSize(3);
+        assertThat(workspace.postNames("社交媒体/知乎/热榜")).hasSize(4);
     }
 
     @Test
