@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
     /** The subcommands, in the order help lists them. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, BuildCommand.class,
-            PreviewCommand.class, ServeCommand.class, StatusCommand.class, AddCommand.class, ListCommand.class, MoveCommand.class,
+            PreviewCommand.class, ServeCommand.class, PasswdCommand.class, StatusCommand.class, AddCommand.class, ListCommand.class, MoveCommand.class,
             RemoveCommand.class, ImportCommand.class, ExportCommand.class, AdoptCommand.class, PruneCommand.class,
             CheckCommand.class, ParseCommand.class, CommandLine.HelpCommand.class);
     static {

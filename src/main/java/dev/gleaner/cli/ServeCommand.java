@@ -59,7 +59,8 @@ final class ServeCommand extends ConfiguredCommand {
         WebServer web;
         try {
             NewStore.adoptPosts(gleaner, new PrintWriter(new StringWriter()));
-            web = WebServer.start(bind, port, config.site().publicDir(), config.site().url().getRawPath(), metrics);
+            web = WebServer.start(bind, port, config.site().publicDir(), config.site().url().getRawPath(), metrics,
+                    gleaner.store().account(), clock);
         } catch (RuntimeException e) {
             err.println("gleaner: cannot serve on " + bind + ":" + port + ": " + e.getMessage());
             siteTheme.close();

@@ -21,14 +21,16 @@ public final class Store implements AutoCloseable {
     private final SubscriptionStore subscriptions;
     private final EntryStore entries;
     private final SiteStore site;
+    private final AccountStore account;
     private final HikariDataSource pool;
     private final boolean created;
 
-    private Store(SubscriptionStore subscriptions, EntryStore entries, SiteStore site, HikariDataSource pool,
-            boolean created) {
+    private Store(SubscriptionStore subscriptions, EntryStore entries, SiteStore site, AccountStore account,
+            HikariDataSource pool, boolean created) {
         this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
         this.entries = Objects.requireNonNull(entries, "entries");
         this.site = Objects.requireNonNull(site, "site");
+        this.account = Objects.requireNonNull(account, "account");
         this.pool = pool;
         this.created = created;
     }
@@ -51,6 +53,11 @@ public final class Store implements AutoCloseable {
     /** What the HTML site is built from, and what its last build left. */
     public SiteStore site() {
         return site;
+    }
+
+    /** The account {@code gleaner serve} signs in. */
+    public AccountStore account() {
+        return account;
     }
 
     @Override
@@ -87,8 +94,8 @@ public final class Store implements AutoCloseable {
             throw e;
         }
         Jdbc jdbc = new Jdbc(dataSource);
-        return new Store(new JdbcSubscriptionStore(jdbc), new JdbcEntryStore(jdbc), new JdbcSiteStore(jdbc), dataSource,
-                created);
+        return new Store(new JdbcSubscriptionStore(jdbc), new JdbcEntryStore(jdbc), new JdbcSiteStore(jdbc),
+                new JdbcAccountStore(jdbc), dataSource, created);
     }
 
     /**

@@ -1,24 +1,23 @@
 package dev.gleaner.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gleaner.store.AccountStore;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The HTTP face of {@code gleaner serve}: the built site, {@code /healthz} and {@code /metrics}, on one
- * address. Answers carry headers that keep a browser from guessing types or framing the pages.
+ * The HTTP face of {@code gleaner serve}: the built site, {@code /healthz}, {@code /metrics} and the
+ * Miniflux API, on one address. Answers carry headers that keep a browser from guessing types or framing the pages.
  */
 public final class WebServer implements AutoCloseable {
     /** Bodies larger than this are refused before they are read: nothing served takes more. */
     static final long MAX_REQUEST_BYTES = 1 << 20;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Javalin app;
 
@@ -34,8 +33,10 @@ public final class WebServer implements AutoCloseable {
      * @throws UncheckedIOException when the site's folder cannot be made
      * @throws io.javalin.util.JavalinBindException when the address cannot be listened on
      */
-    public static WebServer start(String bind, int port, Path site, String sitePath, ServerMetrics metrics) {
+    public static WebServer start(String bind, int port, Path site, String sitePath, ServerMetrics metrics,
+            AccountStore accounts, InstantSource clock) {
         Objects.requireNonNull(metrics, "metrics");
+        MinifluxApi miniflux = new MinifluxApi(accounts, new BasicAuth(accounts, new LoginLimiter(clock), clock));
         try {
             Files.createDirectories(site);
         } catch (IOException e) {
@@ -57,9 +58,10 @@ public final class WebServer implements AutoCloseable {
                 ctx.header("X-Frame-Options", "DENY");
                 ctx.header("Referrer-Policy", "same-origin");
             });
-            config.routes.get("/healthz", ctx -> ctx.contentType("application/json").result(JSON.writeValueAsString(
-                    Map.of("status", "ok", "last_pass", metrics.lastPass().map(Object::toString).orElse("")))));
+            config.routes.get("/healthz", ctx -> JsonAnswer.send(ctx, 200,
+                    Map.of("status", "ok", "last_pass", metrics.lastPass().map(Object::toString).orElse(""))));
             config.routes.get("/metrics", ctx -> ctx.contentType(metrics.contentType()).result(metrics.scrape()));
+            miniflux.routes(config.routes);
         });
         app.start(bind, port);
         return new WebServer(app);

@@ -1,0 +1,77 @@
+package dev.gleaner.cli;
+
+import dev.gleaner.app.Gleaner;
+import dev.gleaner.config.Config;
+import dev.gleaner.store.Account;
+import dev.gleaner.web.Passwords;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
+import java.util.Arrays;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gleaner passwd}: sets the name and password that {@code gleaner serve} signs in with. */
+@Command(name = "passwd", mixinStandardHelpOptions = true,
+        description = "Set the user name and password of gleaner serve: its pages, and HTTP Basic on its APIs. "
+                + "The password is asked twice on a terminal, else read from the first line of standard input; "
+                + "only its Argon2id hash is stored.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  gleaner passwd                    set the password of admin",
+            "  echo \"$PASSWORD\" | gleaner passwd --user me   from a script or a container"})
+final class PasswdCommand extends ConfiguredCommand {
+    @Option(names = "--user", paramLabel = "NAME", defaultValue = "admin",
+            description = "The user name (default: ${DEFAULT-VALUE}).")
+    String user = "admin";
+
+    @Override
+    int run(Config config, PrintWriter out, PrintWriter err) throws IOException {
+        if (user.isBlank() || user.contains(":") || user.chars().anyMatch(Character::isISOControl)) {
+            err.println("gleaner: --user " + user + ": a user name must not be empty, nor hold ':' or control characters");
+            return ExitCodes.USAGE;
+        }
+        char[] password = read(err);
+        if (password == null) {
+            return ExitCodes.USAGE;
+        }
+        try {
+            if (password.length < Passwords.SHORTEST) {
+                err.println("gleaner: the password must be at least " + Passwords.SHORTEST + " characters long");
+                return ExitCodes.USAGE;
+            }
+            InstantSource clock = InstantSource.system();
+            try (Gleaner gleaner = new Gleaner(config, clock)) {
+                gleaner.store().account().set(new Account(user, Passwords.hash(new String(password)), clock.instant()));
+            }
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+        out.println("gleaner: the password of " + user + " is set in " + config.storage());
+        return ExitCodes.OK;
+    }
+
+    /** The password typed twice on the terminal, else the first line of standard input; null after saying why not. */
+    private static char[] read(PrintWriter err) throws IOException {
+        Console console = System.console();
+        if (console != null) {
+            char[] first = console.readPassword("Password: ");
+            char[] second = first == null ? null : console.readPassword("Again: ");
+            if (first == null || second == null || !Arrays.equals(first, second)) {
+                err.println("gleaner: the two passwords differ; nothing was changed");
+                return null;
+            }
+            Arrays.fill(second, '\0');
+            return first;
+        }
+        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        if (line == null) {
+            err.println("gleaner: no password on standard input; nothing was changed");
+            return null;
+        }
+        return line.toCharArray();
+    }
+}
