@@ -60,7 +60,7 @@ final class ServeCommand extends ConfiguredCommand {
         try {
             NewStore.adoptPosts(gleaner, new PrintWriter(new StringWriter()));
             web = WebServer.start(bind, port, config.site().publicDir(), config.site().url().getRawPath(), metrics,
-                    gleaner.store().account(), clock);
+                    gleaner.store(), clock);
         } catch (RuntimeException e) {
             err.println("gleaner: cannot serve on " + bind + ":" + port + ": " + e.getMessage());
             siteTheme.close();

@@ -22,15 +22,17 @@ public final class Store implements AutoCloseable {
     private final EntryStore entries;
     private final SiteStore site;
     private final AccountStore account;
+    private final ReaderStore reader;
     private final HikariDataSource pool;
     private final boolean created;
 
     private Store(SubscriptionStore subscriptions, EntryStore entries, SiteStore site, AccountStore account,
-            HikariDataSource pool, boolean created) {
+            ReaderStore reader, HikariDataSource pool, boolean created) {
         this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
         this.entries = Objects.requireNonNull(entries, "entries");
         this.site = Objects.requireNonNull(site, "site");
         this.account = Objects.requireNonNull(account, "account");
+        this.reader = Objects.requireNonNull(reader, "reader");
         this.pool = pool;
         this.created = created;
     }
@@ -58,6 +60,11 @@ public final class Store implements AutoCloseable {
     /** The account {@code gleaner serve} signs in. */
     public AccountStore account() {
         return account;
+    }
+
+    /** What the reader APIs keep beside the archive. */
+    public ReaderStore reader() {
+        return reader;
     }
 
     @Override
@@ -95,7 +102,7 @@ public final class Store implements AutoCloseable {
         }
         Jdbc jdbc = new Jdbc(dataSource);
         return new Store(new JdbcSubscriptionStore(jdbc), new JdbcEntryStore(jdbc), new JdbcSiteStore(jdbc),
-                new JdbcAccountStore(jdbc), dataSource, created);
+                new JdbcAccountStore(jdbc), new JdbcReaderStore(jdbc), dataSource, created);
     }
 
     /**

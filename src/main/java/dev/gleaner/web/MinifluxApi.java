@@ -1,25 +1,33 @@
 package dev.gleaner.web;
 
+import dev.gleaner.model.BuildVersion;
 import dev.gleaner.store.Account;
-import dev.gleaner.store.AccountStore;
+import dev.gleaner.store.Store;
+import dev.gleaner.store.SubscriptionState;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The REST API of Miniflux ({@code /v1/…}), so that its clients work unchanged: HTTP Basic with the
- * account of {@code gleaner passwd}, errors as {@code {"error_message": …}}. So far: {@code /v1/me}.
+ * account of {@code gleaner passwd}, errors as {@code {"error_message": …}}. So far: the account, the
+ * categories and the feeds, read only.
  */
 final class MinifluxApi {
     /** Miniflux's one user, and what its clients ask of it. */
     static final long USER_ID = 1;
 
-    private final AccountStore accounts;
+    private final Store store;
     private final BasicAuth auth;
 
-    MinifluxApi(AccountStore accounts, BasicAuth auth) {
-        this.accounts = accounts;
+    MinifluxApi(Store store, BasicAuth auth) {
+        this.store = store;
         this.auth = auth;
     }
 
@@ -27,6 +35,77 @@ final class MinifluxApi {
         routes.before("/v1/*", this::signIn);
         routes.before("/v1", this::signIn);
         routes.get("/v1/me", this::me);
+        routes.get("/v1/version", this::version);
+        routes.get("/v1/categories", this::categories);
+        routes.get("/v1/categories/{id}/feeds", this::feedsOfCategory);
+        routes.get("/v1/feeds", ctx -> JsonAnswer.send(ctx, 200, feeds(Optional.empty())));
+        routes.get("/v1/feeds/{id}", this::feed);
+    }
+
+    private void version(Context ctx) {
+        JsonAnswer.send(ctx, 200, Map.of("version", BuildVersion.text(), "commit", "", "build_date", "",
+                "go_version", "", "compiler", "", "arch", "", "os", ""));
+    }
+
+    private void categories(Context ctx) {
+        List<SubscriptionState> followed = store.subscriptions().followed();
+        TreeSet<String> paths = new TreeSet<>(followed.stream().map(MinifluxShapes::categoryPath).toList());
+        Map<String, Long> ids = store.reader().categoryIds(paths);
+        List<Map<String, Object>> categories = new ArrayList<>();
+        paths.stream().sorted(Comparator.comparing(MinifluxShapes::title))
+                .forEach(path -> categories.add(MinifluxShapes.category(ids.get(path), path)));
+        JsonAnswer.send(ctx, 200, categories);
+    }
+
+    private void feedsOfCategory(Context ctx) {
+        Optional<Long> id = number(ctx.pathParam("id"));
+        if (id.isEmpty()) {
+            error(ctx, 400, "Invalid category ID");
+            return;
+        }
+        List<Map<String, Object>> feeds = feeds(id);
+        if (feeds.isEmpty()) {
+            error(ctx, 404, "Category not found");
+            return;
+        }
+        JsonAnswer.send(ctx, 200, feeds);
+    }
+
+    private void feed(Context ctx) {
+        Optional<Long> id = number(ctx.pathParam("id"));
+        List<SubscriptionState> followed = store.subscriptions().followed();
+        Optional<SubscriptionState> found = followed.stream().filter(state -> id.isPresent() && state.id() == id.get())
+                .findFirst();
+        if (found.isEmpty()) {
+            error(ctx, 404, "Feed not found");
+            return;
+        }
+        String path = MinifluxShapes.categoryPath(found.get());
+        JsonAnswer.send(ctx, 200, MinifluxShapes.feed(found.get(),
+                store.reader().categoryIds(List.of(path)).get(path)));
+    }
+
+    /** The feeds followed, in the tree's order; only those of one category when {@code category} is given. */
+    private List<Map<String, Object>> feeds(Optional<Long> category) {
+        List<SubscriptionState> followed = store.subscriptions().followed();
+        Map<String, Long> ids = store.reader().categoryIds(new TreeSet<>(
+                followed.stream().map(MinifluxShapes::categoryPath).toList()));
+        List<Map<String, Object>> feeds = new ArrayList<>();
+        for (SubscriptionState state : followed) {
+            long categoryId = ids.get(MinifluxShapes.categoryPath(state));
+            if (category.isEmpty() || category.get() == categoryId) {
+                feeds.add(MinifluxShapes.feed(state, categoryId));
+            }
+        }
+        return feeds;
+    }
+
+    private static Optional<Long> number(String text) {
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private void signIn(Context ctx) {
@@ -47,7 +126,7 @@ final class MinifluxApi {
     }
 
     private void me(Context ctx) {
-        Account account = accounts.account().orElseThrow();
+        Account account = store.account().account().orElseThrow();
         Map<String, Object> user = new LinkedHashMap<>();
         user.put("id", USER_ID);
         user.put("username", account.username());

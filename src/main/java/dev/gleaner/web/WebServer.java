@@ -1,6 +1,6 @@
 package dev.gleaner.web;
 
-import dev.gleaner.store.AccountStore;
+import dev.gleaner.store.Store;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
@@ -34,9 +34,9 @@ public final class WebServer implements AutoCloseable {
      * @throws io.javalin.util.JavalinBindException when the address cannot be listened on
      */
     public static WebServer start(String bind, int port, Path site, String sitePath, ServerMetrics metrics,
-            AccountStore accounts, InstantSource clock) {
+            Store store, InstantSource clock) {
         Objects.requireNonNull(metrics, "metrics");
-        MinifluxApi miniflux = new MinifluxApi(accounts, new BasicAuth(accounts, new LoginLimiter(clock), clock));
+        MinifluxApi miniflux = new MinifluxApi(store, new BasicAuth(store.account(), new LoginLimiter(clock), clock));
         try {
             Files.createDirectories(site);
         } catch (IOException e) {

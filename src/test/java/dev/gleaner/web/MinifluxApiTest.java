@@ -3,6 +3,10 @@ package dev.gleaner.web;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gleaner.config.CategoryPath;
+import dev.gleaner.config.Subscription;
 import dev.gleaner.store.Account;
 import dev.gleaner.store.Store;
 import java.io.IOException;
@@ -13,7 +17,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +38,7 @@ class MinifluxApiTest {
     void start() {
         store = Store.open("jdbc:sqlite:" + dir.resolve("gleaner.db"));
         server = WebServer.start("127.0.0.1", 0, dir.resolve("public"), "/", new ServerMetrics(InstantSource.system()),
-                store.account(), InstantSource.system());
+                store, InstantSource.system());
     }
 
     @AfterEach
@@ -114,5 +120,90 @@ class MinifluxApiTest {
         assertThat(held.statusCode()).isEqualTo(429);
         assertThat(held.headers().firstValue("Retry-After")).contains(String.valueOf(LoginLimiter.WINDOW.toSeconds()));
         assertThat(held.body()).contains("error_message");
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonNode signedIn(String path) throws Exception {
+        HttpResponse<String> response = get(path, basic("admin", "correct horse"));
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private void follow(String... paths) {
+        List<Subscription> subscriptions = new ArrayList<>();
+        for (String path : paths) {
+            subscriptions.add(Subscription.of(CategoryPath.parse(path), "https://example.org/" + subscriptions.size()
+                    + ".xml"));
+        }
+        store.subscriptions().reconcileAll(subscriptions, Instant.now());
+    }
+
+    @Test
+    void categoriesAreThePathsAboveTheFeedsNumberedOnceAndKept() throws Exception {
+        password("admin", "correct horse");
+        follow("社交媒体/知乎/热榜", "社交媒体/知乎/日报", "新闻/BBC/中文");
+
+        JsonNode categories = signedIn("/v1/categories");
+
+        assertThat(categories).extracting(category -> category.get("title").asText())
+                .containsExactly("新闻 › BBC", "社交媒体 › 知乎");
+        assertThat(categories).allSatisfy(category -> {
+            assertThat(category.get("user_id").asLong()).isEqualTo(1);
+            assertThat(category.get("hide_globally").asBoolean()).isFalse();
+            assertThat(category.get("id").canConvertToInt()).isTrue();
+        });
+        long zhihu = categories.get(1).get("id").asLong();
+
+        follow("社交媒体/知乎/热榜", "社交媒体/知乎/日报", "新闻/BBC/中文", "开发/GitHub/趋势", "独立");
+        JsonNode after = signedIn("/v1/categories");
+
+        assertThat(after).extracting(category -> category.get("title").asText())
+                .containsExactly("All", "开发 › GitHub", "新闻 › BBC", "社交媒体 › 知乎");
+        assertThat(after.get(3).get("id").asLong()).as("a number is kept").isEqualTo(zhihu);
+    }
+
+    @Test
+    void feedsAreTheSubscriptionsWithTheirCategoryAndHealth() throws Exception {
+        password("admin", "correct horse");
+        follow("社交媒体/知乎/热榜", "新闻/BBC/中文");
+
+        JsonNode feeds = signedIn("/v1/feeds");
+
+        assertThat(feeds).hasSize(2);
+        JsonNode hot = feeds.get(0);
+        assertThat(hot.get("title").asText()).isEqualTo("热榜");
+        assertThat(hot.get("feed_url").asText()).isEqualTo("https://example.org/0.xml");
+        assertThat(hot.get("user_id").asLong()).isEqualTo(1);
+        assertThat(hot.get("checked_at").asText()).isEqualTo("0001-01-01T00:00:00Z");
+        assertThat(hot.get("parsing_error_count").asInt()).isZero();
+        assertThat(hot.get("category").get("title").asText()).isEqualTo("社交媒体 › 知乎");
+        assertThat(hot.has("icon")).isTrue();
+
+        long id = hot.get("id").asLong();
+        assertThat(signedIn("/v1/feeds/" + id).get("title").asText()).isEqualTo("热榜");
+        long category = hot.get("category").get("id").asLong();
+        assertThat(signedIn("/v1/categories/" + category + "/feeds")).extracting(feed -> feed.get("title").asText())
+                .containsExactly("热榜");
+    }
+
+    @Test
+    void anUnknownFeedOrCategoryIsNotFoundAndABadNumberIsABadRequest() throws Exception {
+        password("admin", "correct horse");
+        follow("社交媒体/知乎/热榜");
+
+        HttpResponse<String> feed = get("/v1/feeds/999", basic("admin", "correct horse"));
+        assertThat(feed.statusCode()).isEqualTo(404);
+        assertThat(feed.body()).isEqualTo("{\"error_message\":\"Feed not found\"}");
+        assertThat(get("/v1/categories/999/feeds", basic("admin", "correct horse")).statusCode()).isEqualTo(404);
+        assertThat(get("/v1/categories/x/feeds", basic("admin", "correct horse")).statusCode()).isEqualTo(400);
+        assertThat(get("/v1/feeds", null).statusCode()).as("no data without signing in").isEqualTo(401);
+    }
+
+    @Test
+    void theVersionIsGleaners() throws Exception {
+        password("admin", "correct horse");
+
+        assertThat(signedIn("/v1/version").get("version").asText()).isNotBlank();
     }
 }

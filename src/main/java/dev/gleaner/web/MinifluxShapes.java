@@ -1,0 +1,81 @@
+package dev.gleaner.web;
+
+import dev.gleaner.config.CategoryPath;
+import dev.gleaner.store.SubscriptionState;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The objects of Miniflux's API, made from the tree: a feed's category is the path above it, its title
+ * the last level. Field names and types follow Miniflux's documentation, for clients that read them
+ * strictly.
+ */
+final class MinifluxShapes {
+    /** A time never reached, as Miniflux writes it (Go's zero time). */
+    static final String NEVER = "0001-01-01T00:00:00Z";
+    /** Where a feed of one level, with no path above it, is put. */
+    static final String TOP = "All";
+
+    private MinifluxShapes() {
+    }
+
+    /** The category path of a subscription, as text: the path above it. */
+    static String categoryPath(SubscriptionState state) {
+        List<String> levels = state.subscription().path().levels();
+        return levels.size() == 1 ? TOP : new CategoryPath(levels.subList(0, levels.size() - 1)).toString();
+    }
+
+    /** A category's title: its levels joined with " › ". */
+    static String title(String categoryPath) {
+        return categoryPath.equals(TOP) ? TOP : String.join(" › ", CategoryPath.parse(categoryPath).levels());
+    }
+
+    static Map<String, Object> category(long id, String path) {
+        Map<String, Object> category = new LinkedHashMap<>();
+        category.put("id", id);
+        category.put("title", title(path));
+        category.put("user_id", MinifluxApi.USER_ID);
+        category.put("hide_globally", false);
+        return category;
+    }
+
+    static Map<String, Object> feed(SubscriptionState state, long categoryId) {
+        Map<String, Object> feed = new LinkedHashMap<>();
+        String url = state.url().toString();
+        feed.put("id", state.id());
+        feed.put("user_id", MinifluxApi.USER_ID);
+        feed.put("feed_url", url);
+        feed.put("site_url", url);
+        feed.put("title", state.subscription().path().name());
+        feed.put("checked_at", time(state.health().lastAttempt()));
+        feed.put("next_check_at", time(state.health().nextDue()));
+        feed.put("etag_header", state.validators().etag().orElse(""));
+        feed.put("last_modified_header", state.validators().lastModified().orElse(""));
+        feed.put("parsing_error_message", state.health().lastError());
+        feed.put("parsing_error_count", state.health().consecutiveFailures());
+        feed.put("scraper_rules", "");
+        feed.put("rewrite_rules", "");
+        feed.put("crawler", false);
+        feed.put("blocklist_rules", "");
+        feed.put("keeplist_rules", "");
+        feed.put("user_agent", "");
+        feed.put("username", "");
+        feed.put("password", "");
+        feed.put("disabled", false);
+        feed.put("no_media_player", false);
+        feed.put("hide_globally", false);
+        feed.put("ignore_http_cache", false);
+        feed.put("allow_self_signed_certificates", false);
+        feed.put("fetch_via_proxy", false);
+        feed.put("category", category(categoryId, categoryPath(state)));
+        feed.put("icon", null);
+        return feed;
+    }
+
+    private static String time(Optional<Instant> instant) {
+        return instant.map(Instant::toString).orElse(NEVER);
+    }
+}
