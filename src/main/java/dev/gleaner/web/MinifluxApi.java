@@ -1,14 +1,12 @@
 package dev.gleaner.web;
 
 import dev.gleaner.model.BuildVersion;
-import dev.gleaner.store.Account;
 import dev.gleaner.store.Store;
 import dev.gleaner.store.SubscriptionState;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,25 +124,7 @@ final class MinifluxApi {
     }
 
     private void me(Context ctx) {
-        Account account = store.account().account().orElseThrow();
-        Map<String, Object> user = new LinkedHashMap<>();
-        user.put("id", USER_ID);
-        user.put("username", account.username());
-        user.put("is_admin", true);
-        user.put("theme", "system_serif");
-        user.put("language", "zh_CN");
-        user.put("timezone", "UTC");
-        user.put("entry_sorting_direction", "desc");
-        user.put("entry_sorting_order", "published_at");
-        user.put("entries_per_page", 100);
-        user.put("keyboard_shortcuts", true);
-        user.put("show_reading_time", true);
-        user.put("entry_swipe", true);
-        user.put("stylesheet", "");
-        user.put("google_id", "");
-        user.put("openid_connect_id", "");
-        user.put("last_login_at", null);
-        JsonAnswer.send(ctx, 200, user);
+        JsonAnswer.send(ctx, 200, MinifluxShapes.user(store.account().account().orElseThrow()));
     }
 
     static void error(Context ctx, int status, String message) {

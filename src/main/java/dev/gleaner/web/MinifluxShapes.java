@@ -1,6 +1,7 @@
 package dev.gleaner.web;
 
 import dev.gleaner.config.CategoryPath;
+import dev.gleaner.store.Account;
 import dev.gleaner.store.SubscriptionState;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -31,6 +32,28 @@ final class MinifluxShapes {
     /** A category's title: its levels joined with " › ". */
     static String title(String categoryPath) {
         return categoryPath.equals(TOP) ? TOP : String.join(" › ", CategoryPath.parse(categoryPath).levels());
+    }
+
+    /** The account as Miniflux's user: its one user, and the settings its clients read. */
+    static Map<String, Object> user(Account account) {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("id", MinifluxApi.USER_ID);
+        user.put("username", account.username());
+        user.put("is_admin", true);
+        user.put("theme", "system_serif");
+        user.put("language", "zh_CN");
+        user.put("timezone", "UTC");
+        user.put("entry_sorting_direction", "desc");
+        user.put("entry_sorting_order", "published_at");
+        user.put("entries_per_page", 100);
+        user.put("keyboard_shortcuts", true);
+        user.put("show_reading_time", true);
+        user.put("entry_swipe", true);
+        user.put("stylesheet", "");
+        user.put("google_id", "");
+        user.put("openid_connect_id", "");
+        user.put("last_login_at", null);
+        return user;
     }
 
     static Map<String, Object> category(long id, String path) {
