@@ -1,11 +1,25 @@
 package dev.gleaner.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** The reader's numbers in the {@code reader_category} table. */
+/** The reader's numbers and states in the {@code reader_category} and {@code reader_entry} tables. */
 final class JdbcReaderStore implements ReaderStore {
+    private static final String PUBLISHED = "COALESCE(e.published_at, e.updated_at, e.first_seen_at)";
+    private static final String COLUMNS = "r.id, e.subscription_id, e.title, e.link, e.author, " + PUBLISHED
+            + " AS published, e.first_seen_at, r.changed_at, CASE WHEN e.body_html IS NOT NULL THEN e.body_html"
+            + " WHEN e.content <> '' THEN e.content ELSE e.summary END AS body, e.content_hash, r.is_read, r.is_starred";
+    private static final String FROM = " FROM reader_entry r JOIN entry e ON e.entry_key = r.entry_key"
+            + " WHERE e.status = 'written'";
+
     private final Jdbc jdbc;
 
     JdbcReaderStore(Jdbc jdbc) {
@@ -24,5 +38,87 @@ final class JdbcReaderStore implements ReaderStore {
             }
             return ids;
         });
+    }
+
+    @Override
+    public EntryQuery.Page entries(EntryQuery query) {
+        StringBuilder where = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        query.read().ifPresent(read -> condition(where, params, "r.is_read = ?", read ? 1 : 0));
+        query.starred().ifPresent(starred -> condition(where, params, "r.is_starred = ?", starred ? 1 : 0));
+        query.feeds().ifPresent(feeds -> {
+            where.append(feeds.isEmpty() ? " AND 0" : " AND e.subscription_id IN ("
+                    + String.join(", ", Collections.nCopies(feeds.size(), "?")) + ")");
+            params.addAll(feeds);
+        });
+        query.beforeId().ifPresent(id -> condition(where, params, "r.id < ?", id));
+        query.afterId().ifPresent(id -> condition(where, params, "r.id > ?", id));
+        query.publishedBefore().ifPresent(at -> condition(where, params, PUBLISHED + " < ?", at.toEpochMilli()));
+        query.publishedAfter().ifPresent(at -> condition(where, params, PUBLISHED + " > ?", at.toEpochMilli()));
+        query.search().ifPresent(text -> {
+            String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            where.append(" AND (e.title LIKE ? ESCAPE '\\' OR e.body_html LIKE ? ESCAPE '\\')");
+            params.add(like);
+            params.add(like);
+        });
+        String direction = query.ascending() ? " ASC" : " DESC";
+        return jdbc.together("list entries", () -> {
+            long total = jdbc.query("count entries", "SELECT count(*)" + FROM + where, row -> row.getLong(1),
+                    params.toArray()).get(0);
+            List<Object> page = new ArrayList<>(params);
+            page.add(query.limit());
+            page.add(query.offset());
+            List<ReaderEntry> entries = jdbc.query("list entries", "SELECT " + COLUMNS + FROM + where + " ORDER BY "
+                    + query.order().column + direction + ", r.id" + direction + " LIMIT ? OFFSET ?",
+                    JdbcReaderStore::entry, page.toArray());
+            return new EntryQuery.Page(total, entries);
+        });
+    }
+
+    private static void condition(StringBuilder where, List<Object> params, String condition, Object param) {
+        where.append(" AND ").append(condition);
+        params.add(param);
+    }
+
+    @Override
+    public Optional<ReaderEntry> entry(long id) {
+        return jdbc.query("read entry " + id, "SELECT " + COLUMNS + FROM + " AND r.id = ?", JdbcReaderStore::entry, id)
+                .stream().findFirst();
+    }
+
+    @Override
+    public int markRead(Collection<Long> ids, boolean read, Instant at) {
+        return jdbc.inTransaction("mark entries " + (read ? "read" : "unread"), connection -> {
+            int found = 0;
+            for (long id : ids) {
+                found += Jdbc.query(connection, "SELECT 1 FROM reader_entry WHERE id = ?", row -> 1, id).size();
+                Jdbc.update(connection, "UPDATE reader_entry SET is_read = ?, changed_at = ? WHERE id = ? AND is_read <> ?",
+                        read ? 1 : 0, at, id, read ? 1 : 0);
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public boolean toggleStar(long id, Instant at) {
+        return jdbc.update("star entry " + id,
+                "UPDATE reader_entry SET is_starred = 1 - is_starred, changed_at = ? WHERE id = ?", at, id) == 1;
+    }
+
+    @Override
+    public Map<Long, long[]> counts() {
+        Map<Long, long[]> counts = new HashMap<>();
+        jdbc.query("count entries per feed", "SELECT e.subscription_id, r.is_read, count(*)" + FROM
+                + " GROUP BY e.subscription_id, r.is_read", row -> counts.computeIfAbsent(row.getLong(1),
+                        feed -> new long[2])[row.getInt(2)] = row.getLong(3));
+        return counts;
+    }
+
+    private static ReaderEntry entry(ResultSet row) throws SQLException {
+        return new ReaderEntry(row.getLong("id"), row.getLong("subscription_id"), row.getString("title"),
+                row.getString("link"), row.getString("author"), Instant.ofEpochMilli(row.getLong("published")),
+                Instant.ofEpochMilli(row.getLong("first_seen_at")), Instant.ofEpochMilli(row.getLong("changed_at")),
+                row.getString("body"), row.getString("content_hash"), row.getInt("is_read") == 1,
+                row.getInt("is_starred") == 1);
     }
 }

@@ -1,9 +1,14 @@
 package dev.gleaner.store;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
-/** What the reader APIs of {@code gleaner serve} keep beside the archive: the numbers of categories. */
+/**
+ * What the reader APIs of {@code gleaner serve} keep beside the archive: the numbers of categories and
+ * entries, and which entries have been read or starred.
+ */
 public interface ReaderStore {
     /**
      * The number of each category path, numbering those that have none yet; a number, once given, is kept.
@@ -11,4 +16,27 @@ public interface ReaderStore {
      * @param paths category paths as text ({@code 社交媒体/知乎})
      */
     Map<String, Long> categoryIds(Collection<String> paths);
+
+    /** The published entries {@code query} asks for. */
+    EntryQuery.Page entries(EntryQuery query);
+
+    /** One published entry by its number. */
+    Optional<ReaderEntry> entry(long id);
+
+    /**
+     * Marks entries read or unread.
+     *
+     * @return how many of the numbers named an entry
+     */
+    int markRead(Collection<Long> ids, boolean read, Instant at);
+
+    /**
+     * Stars an entry that is not starred and unstars one that is.
+     *
+     * @return false when no entry has that number
+     */
+    boolean toggleStar(long id, Instant at);
+
+    /** Per subscription number, how many of its published entries are read and unread. */
+    Map<Long, long[]> counts();
 }

@@ -5,6 +5,7 @@ import dev.gleaner.store.Store;
 import dev.gleaner.store.SubscriptionState;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.TreeSet;
 /**
  * The REST API of Miniflux ({@code /v1/…}), so that its clients work unchanged: HTTP Basic with the
  * account of {@code gleaner passwd}, errors as {@code {"error_message": …}}. So far: the account, the
- * categories and the feeds, read only.
+ * categories and the feeds (read only), and the entries ({@link MinifluxEntries}).
  */
 final class MinifluxApi {
     /** Miniflux's one user, and what its clients ask of it. */
@@ -23,16 +24,20 @@ final class MinifluxApi {
 
     private final Store store;
     private final BasicAuth auth;
+    private final MinifluxEntries entries;
 
-    MinifluxApi(Store store, BasicAuth auth) {
+    MinifluxApi(Store store, BasicAuth auth, InstantSource clock) {
         this.store = store;
         this.auth = auth;
+        this.entries = new MinifluxEntries(store, clock);
     }
 
     void routes(RoutesConfig routes) {
         routes.before("/v1/*", this::signIn);
         routes.before("/v1", this::signIn);
         routes.get("/v1/me", this::me);
+        // Before /v1/feeds/{id}: the first route that matches answers, and "counters" would be an id.
+        entries.routes(routes);
         routes.get("/v1/version", this::version);
         routes.get("/v1/categories", this::categories);
         routes.get("/v1/categories/{id}/feeds", this::feedsOfCategory);
@@ -98,7 +103,8 @@ final class MinifluxApi {
         return feeds;
     }
 
-    private static Optional<Long> number(String text) {
+    /** The whole number {@code text} is, if it is one. */
+    static Optional<Long> number(String text) {
         try {
             return Optional.of(Long.parseLong(text));
         } catch (NumberFormatException e) {

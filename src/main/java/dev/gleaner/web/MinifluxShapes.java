@@ -2,12 +2,15 @@ package dev.gleaner.web;
 
 import dev.gleaner.config.CategoryPath;
 import dev.gleaner.store.Account;
+import dev.gleaner.store.ReaderEntry;
 import dev.gleaner.store.SubscriptionState;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The objects of Miniflux's API, made from the tree: a feed's category is the path above it, its title
@@ -19,6 +22,7 @@ final class MinifluxShapes {
     static final String NEVER = "0001-01-01T00:00:00Z";
     /** Where a feed of one level, with no path above it, is put. */
     static final String TOP = "All";
+    private static final Pattern TAGS = Pattern.compile("<[^>]*>");
 
     private MinifluxShapes() {
     }
@@ -96,6 +100,50 @@ final class MinifluxShapes {
         feed.put("category", category(categoryId, categoryPath(state)));
         feed.put("icon", null);
         return feed;
+    }
+
+    /** An entry, with its feed's object when its subscription is known. */
+    static Map<String, Object> entry(ReaderEntry entry, @Nullable Map<String, Object> feed) {
+        Map<String, Object> shape = new LinkedHashMap<>();
+        shape.put("id", entry.id());
+        shape.put("user_id", MinifluxApi.USER_ID);
+        shape.put("feed_id", entry.feedId());
+        shape.put("status", entry.read() ? "read" : "unread");
+        shape.put("hash", entry.hash());
+        shape.put("title", entry.title());
+        shape.put("url", entry.url());
+        shape.put("comments_url", "");
+        shape.put("published_at", entry.published().toString());
+        shape.put("created_at", entry.created().toString());
+        shape.put("changed_at", entry.changed().toString());
+        shape.put("content", entry.content());
+        shape.put("author", entry.author());
+        shape.put("share_code", "");
+        shape.put("starred", entry.starred());
+        shape.put("reading_time", readingTime(entry.content()));
+        shape.put("enclosures", List.of());
+        shape.put("tags", List.of());
+        shape.put("feed", feed);
+        return shape;
+    }
+
+    /**
+     * Minutes to read a body, as Miniflux counts them: 265 words a minute, or 500 characters a minute
+     * for text mostly in Chinese, Japanese or Korean.
+     */
+    static int readingTime(String html) {
+        String text = TAGS.matcher(html).replaceAll(" ").strip();
+        long cjk = text.codePoints().filter(MinifluxShapes::isCjk).count();
+        long letters = text.codePoints().filter(point -> !Character.isWhitespace(point)).count();
+        double minutes = letters > 0 && cjk * 2 > letters ? text.codePointCount(0, text.length()) / 500.0
+                : (text.isEmpty() ? 0 : text.split("\\s+").length) / 265.0;
+        return (int) Math.ceil(minutes);
+    }
+
+    private static boolean isCjk(int point) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(point);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
     }
 
     private static String time(Optional<Instant> instant) {

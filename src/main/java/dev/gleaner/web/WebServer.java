@@ -36,7 +36,8 @@ public final class WebServer implements AutoCloseable {
     public static WebServer start(String bind, int port, Path site, String sitePath, ServerMetrics metrics,
             Store store, InstantSource clock) {
         Objects.requireNonNull(metrics, "metrics");
-        MinifluxApi miniflux = new MinifluxApi(store, new BasicAuth(store.account(), new LoginLimiter(clock), clock));
+        MinifluxApi miniflux = new MinifluxApi(store, new BasicAuth(store.account(), new LoginLimiter(clock), clock),
+                clock);
         try {
             Files.createDirectories(site);
         } catch (IOException e) {

@@ -1,0 +1,198 @@
+package dev.gleaner.web;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gleaner.store.Account;
+import dev.gleaner.store.Store;
+import dev.gleaner.testing.RssDocument;
+import dev.gleaner.testing.Workspace;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Miniflux's entries over real HTTP, on a store that {@code gleaner run} filled from feeds on disk. */
+class MinifluxEntriesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("admin:correct horse".getBytes(UTF_8));
+
+    @TempDir
+    Path dir;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    Workspace workspace;
+    Store store;
+    WebServer server;
+
+    @BeforeEach
+    void start() {
+        workspace = new Workspace(dir);
+        feed("zhihu.xml", "知乎热榜", 3);
+        feed("bbc.xml", "BBC 中文", 2);
+        workspace.config("社交媒体:\n  知乎:\n    热榜: feeds/zhihu.xml\n新闻:\n  BBC:\n    中文: feeds/bbc.xml\n");
+        assertThat(workspace.run("run", "--no-build").exitCode()).isZero();
+        store = Store.open("jdbc:sqlite:" + dir.resolve("gleaner.db"));
+        store.account().set(new Account("admin", Passwords.hash("correct horse"), Instant.now()));
+        server = WebServer.start("127.0.0.1", 0, dir.resolve("public"), "/", new ServerMetrics(InstantSource.system()),
+                store, InstantSource.system());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        store.close();
+    }
+
+    private void feed(String file, String title, int items) {
+        RssDocument document = RssDocument.channel(title, "https://example.org/" + file);
+        for (int i = 1; i <= items; i++) {
+            document.item(title + " 问题 " + i, "<p>" + title + " 的回答 " + i + "，" + "很长的正文。".repeat(150) + "</p>",
+                    "Sat, 21 May 2022 0" + i + ":00:00 GMT", "https://example.org/" + file + "/" + i, file + i);
+        }
+        workspace.write("feeds/" + file, document.xml());
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String type) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .header("Authorization", AUTH);
+        if (type != null) {
+            request.header("Content-Type", type);
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, UTF_8));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(UTF_8));
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = send("GET", path, null, null);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static List<String> titles(JsonNode page) {
+        List<String> titles = new ArrayList<>();
+        page.get("entries").forEach(entry -> titles.add(entry.get("title").asText()));
+        return titles;
+    }
+
+    @Test
+    void listsThePublishedEntriesWithTheirFeedAndTotal() throws Exception {
+        JsonNode page = get("/v1/entries?order=id");
+
+        assertThat(page.get("total").asLong()).isEqualTo(5);
+        JsonNode first = page.get("entries").get(0);
+        assertThat(first.get("id").canConvertToInt()).isTrue();
+        assertThat(first.get("user_id").asLong()).isEqualTo(1);
+        assertThat(first.get("status").asText()).isEqualTo("unread");
+        assertThat(first.get("starred").asBoolean()).isFalse();
+        assertThat(first.get("url").asText()).startsWith("https://example.org/");
+        assertThat(first.get("content").asText()).contains("的回答").contains("<p>");
+        assertThat(first.get("published_at").asText()).startsWith("2022-05-21T0");
+        assertThat(first.get("reading_time").asInt()).isEqualTo(2);
+        assertThat(first.get("feed").get("id").asLong()).isEqualTo(first.get("feed_id").asLong());
+        assertThat(first.get("feed").get("category").get("title").asText()).isIn("社交媒体 › 知乎", "新闻 › BBC");
+        assertThat(page.get("entries")).extracting(entry -> entry.get("id").asLong()).isSorted();
+    }
+
+    @Test
+    void filtersByFeedCategorySearchLimitAndDirection() throws Exception {
+        JsonNode feeds = get("/v1/feeds");
+        long zhihu = feeds.get(0).get("id").asLong();
+        long bbcCategory = feeds.get(1).get("category").get("id").asLong();
+
+        assertThat(titles(get("/v1/feeds/" + zhihu + "/entries?direction=desc")))
+                .containsExactly("知乎热榜 问题 3", "知乎热榜 问题 2", "知乎热榜 问题 1");
+        assertThat(titles(get("/v1/categories/" + bbcCategory + "/entries")))
+                .containsExactly("BBC 中文 问题 1", "BBC 中文 问题 2");
+        assertThat(titles(get("/v1/entries?search=" + java.net.URLEncoder.encode("回答 2", UTF_8))))
+                .containsExactlyInAnyOrder("知乎热榜 问题 2", "BBC 中文 问题 2");
+        JsonNode limited = get("/v1/entries?order=id&limit=2&offset=1");
+        assertThat(limited.get("total").asLong()).as("the total ignores the limit").isEqualTo(5);
+        assertThat(limited.get("entries")).hasSize(2);
+        long third = limited.get("entries").get(1).get("id").asLong();
+        assertThat(get("/v1/entries?before_entry_id=" + third).get("total").asLong()).isEqualTo(2);
+        assertThat(get("/v1/entries?after=" + Instant.parse("2022-05-21T02:30:00Z").getEpochSecond()).get("total")
+                .asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void marksEntriesReadFromAJsonBodyWhateverItsContentTypeAndCountsThem() throws Exception {
+        JsonNode all = get("/v1/entries?order=id");
+        long first = all.get("entries").get(0).get("id").asLong();
+        long second = all.get("entries").get(1).get("id").asLong();
+
+        HttpResponse<String> marked = send("PUT", "/v1/entries",
+                "{\"entry_ids\":[" + first + "," + second + "],\"status\":\"read\"}", "application/x-www-form-urlencoded");
+
+        assertThat(marked.statusCode()).as(marked.body()).isEqualTo(204);
+        assertThat(get("/v1/entries?status=unread").get("total").asLong()).isEqualTo(3);
+        assertThat(get("/v1/entries?status=read").get("total").asLong()).isEqualTo(2);
+        assertThat(get("/v1/entries?status=read&status=unread").get("total").asLong()).isEqualTo(5);
+        assertThat(get("/v1/entries/" + first).get("status").asText()).isEqualTo("read");
+        JsonNode counters = get("/v1/feeds/counters");
+        long readTotal = 0;
+        long unreadTotal = 0;
+        for (JsonNode count : counters.get("reads")) {
+            readTotal += count.asLong();
+        }
+        for (JsonNode count : counters.get("unreads")) {
+            unreadTotal += count.asLong();
+        }
+        assertThat(readTotal).isEqualTo(2);
+        assertThat(unreadTotal).isEqualTo(3);
+
+        assertThat(send("PUT", "/v1/entries", "{\"entry_ids\":[" + first + "],\"status\":\"unread\"}",
+                "application/json").statusCode()).isEqualTo(204);
+        assertThat(get("/v1/entries?status=unread").get("total").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void aBookmarkToggles() throws Exception {
+        long id = get("/v1/entries?order=id").get("entries").get(0).get("id").asLong();
+
+        assertThat(send("PUT", "/v1/entries/" + id + "/bookmark", null, null).statusCode()).isEqualTo(204);
+        assertThat(get("/v1/entries/" + id).get("starred").asBoolean()).isTrue();
+        assertThat(titles(get("/v1/entries?starred=true"))).hasSize(1);
+        assertThat(send("PUT", "/v1/entries/" + id + "/star", null, null).statusCode()).isEqualTo(204);
+        assertThat(get("/v1/entries/" + id).get("starred").asBoolean()).isFalse();
+        assertThat(send("PUT", "/v1/entries/99999/bookmark", null, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void badRequestsSayWhatWasWrong() throws Exception {
+        assertThat(send("GET", "/v1/entries?order=title", null, null).body()).contains("Invalid sorting order");
+        assertThat(send("GET", "/v1/entries?status=bogus", null, null).statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/v1/entries?limit=-1", null, null).statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/v1/entries/99999", null, null).statusCode()).isEqualTo(404);
+        assertThat(send("PUT", "/v1/entries", "{not json", "application/json").statusCode()).isEqualTo(400);
+        assertThat(send("PUT", "/v1/entries", "{\"entry_ids\":[],\"status\":\"read\"}", "application/json").body())
+                .contains("error_message");
+        assertThat(send("PUT", "/v1/entries", "{\"entry_ids\":[1],\"status\":\"gone\"}", "application/json")
+                .statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void entriesPublishedLaterGetHigherNumbers() throws Exception {
+        long highest = get("/v1/entries?order=id&direction=desc&limit=1").get("entries").get(0).get("id").asLong();
+        feed("zhihu.xml", "知乎热榜", 4);
+
+        assertThat(workspace.run("run", "--all", "--no-build").exitCode()).isZero();
+
+        JsonNode newest = get("/v1/entries?order=id&direction=desc&limit=1").get("entries").get(0);
+        assertThat(newest.get("title").asText()).isEqualTo("知乎热榜 问题 4");
+        assertThat(newest.get("id").asLong()).isGreaterThan(highest);
+    }
+}
