@@ -37,6 +37,6 @@ public interface ReaderStore {
      */
     boolean toggleStar(long id, Instant at);
 
-    /** Per subscription number, how many of its published entries are read and unread. */
+    /** Per subscription number, how many of its published entries are unread ({@code [0]}) and read ({@code [1]}). */
     Map<Long, long[]> counts();
 }
