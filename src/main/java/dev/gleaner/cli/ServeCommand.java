@@ -56,18 +56,18 @@ final class ServeCommand extends ConfiguredCommand {
         InstantSource clock = InstantSource.system();
         Gleaner gleaner = new Gleaner(config, clock);
         ServerMetrics metrics = new ServerMetrics(clock);
+        Poller poller = noPoll ? null : gleaner.poller(siteTheme, metrics);
         WebServer web;
         try {
             NewStore.adoptPosts(gleaner, new PrintWriter(new StringWriter()));
             web = WebServer.start(bind, port, config.site().publicDir(), config.site().url().getRawPath(), metrics,
-                    gleaner.store(), clock);
+                    gleaner.store(), clock, poller == null ? () -> { } : poller::wake);
         } catch (RuntimeException e) {
             err.println("gleaner: cannot serve on " + bind + ":" + port + ": " + e.getMessage());
             siteTheme.close();
             gleaner.close();
             return ExitCodes.FAILED;
         }
-        Poller poller = noPoll ? null : gleaner.poller(siteTheme, metrics);
         Thread polling = poller == null ? null : new Thread(poller::run, "poller");
         out.printf("gleaner: serving %s on http://%s:%d%s%s (Ctrl-C to stop)%n", config.site().publicDir(), bind,
                 web.port(), config.site().url().getRawPath(), noPoll ? ", not polling" : ", polling");

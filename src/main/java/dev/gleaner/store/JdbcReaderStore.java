@@ -100,6 +100,22 @@ final class JdbcReaderStore implements ReaderStore {
     }
 
     @Override
+    public int markAllRead(Optional<Collection<Long>> feeds, Instant at) {
+        if (feeds.isEmpty()) {
+            return jdbc.update("mark every entry read", "UPDATE reader_entry SET is_read = 1, changed_at = ? WHERE is_read = 0",
+                    at);
+        }
+        if (feeds.get().isEmpty()) {
+            return 0;
+        }
+        List<Object> params = new ArrayList<>(List.of(at));
+        params.addAll(feeds.get());
+        return jdbc.update("mark the entries of feeds read", "UPDATE reader_entry SET is_read = 1, changed_at = ?"
+                + " WHERE is_read = 0 AND entry_key IN (SELECT entry_key FROM entry WHERE subscription_id IN ("
+                + String.join(", ", Collections.nCopies(feeds.get().size(), "?")) + "))", params.toArray());
+    }
+
+    @Override
     public boolean toggleStar(long id, Instant at) {
         return jdbc.update("star entry " + id,
                 "UPDATE reader_entry SET is_starred = 1 - is_starred, changed_at = ? WHERE id = ?", at, id) == 1;

@@ -312,6 +312,16 @@ final class JdbcSubscriptionStore implements SubscriptionStore {
         jdbc.update("delete subscription", "DELETE FROM subscription WHERE id = ?", subscriptionId);
     }
 
+    @Override
+    public int dueNow(Optional<Long> subscriptionId, Instant now) {
+        return subscriptionId.isPresent()
+                ? jdbc.update("make subscription " + subscriptionId.get() + " due",
+                        "UPDATE subscription SET next_due_at = ? WHERE id = ? AND retired_at IS NULL", now,
+                        subscriptionId.get())
+                : jdbc.update("make every subscription due",
+                        "UPDATE subscription SET next_due_at = ? WHERE retired_at IS NULL", now);
+    }
+
     /**
      * Records a successful fetch, within the caller's connection or transaction.
      *

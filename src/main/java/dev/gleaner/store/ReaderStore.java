@@ -31,6 +31,13 @@ public interface ReaderStore {
     int markRead(Collection<Long> ids, boolean read, Instant at);
 
     /**
+     * Marks every unread entry read: those of these subscriptions, or all when {@code feeds} is empty.
+     *
+     * @return how many were unread
+     */
+    int markAllRead(Optional<Collection<Long>> feeds, Instant at);
+
+    /**
      * Stars an entry that is not starred and unstars one that is.
      *
      * @return false when no entry has that number

@@ -99,4 +99,12 @@ public interface SubscriptionStore {
 
     /** Forgets a subscription with every entry it had and what the site remembers of them. */
     void delete(long subscriptionId);
+
+    /**
+     * Makes followed subscriptions due at {@code now}, for a refresh someone asked for: the one numbered
+     * {@code subscriptionId}, or every one when it is empty.
+     *
+     * @return how many were made due
+     */
+    int dueNow(Optional<Long> subscriptionId, Instant now);
 }

@@ -1,5 +1,7 @@
 package dev.gleaner.web;
 
+import dev.gleaner.config.OpmlWriter;
+import dev.gleaner.config.Subscription;
 import dev.gleaner.model.BuildVersion;
 import dev.gleaner.store.Store;
 import dev.gleaner.store.SubscriptionState;
@@ -25,11 +27,16 @@ final class MinifluxApi {
     private final Store store;
     private final BasicAuth auth;
     private final MinifluxEntries entries;
+    private final InstantSource clock;
+    private final Runnable wake;
 
-    MinifluxApi(Store store, BasicAuth auth, InstantSource clock) {
+    /** @param wake tells the poller, if this process has one, that subscriptions were made due */
+    MinifluxApi(Store store, BasicAuth auth, InstantSource clock, Runnable wake) {
         this.store = store;
         this.auth = auth;
         this.entries = new MinifluxEntries(store, clock);
+        this.clock = clock;
+        this.wake = wake;
     }
 
     void routes(RoutesConfig routes) {
@@ -43,6 +50,26 @@ final class MinifluxApi {
         routes.get("/v1/categories/{id}/feeds", this::feedsOfCategory);
         routes.get("/v1/feeds", ctx -> JsonAnswer.send(ctx, 200, feeds(Optional.empty())));
         routes.get("/v1/feeds/{id}", this::feed);
+        routes.put("/v1/feeds/refresh", ctx -> refresh(ctx, Optional.empty()));
+        routes.put("/v1/feeds/{id}/refresh", ctx -> number(ctx.pathParam("id")).ifPresentOrElse(
+                id -> refresh(ctx, Optional.of(id)), () -> error(ctx, 400, "Invalid feed ID")));
+        routes.get("/v1/export", this::export);
+    }
+
+    /** Makes the feed, or every feed, due now: the poller fetches it in its next pass, at once if it is here. */
+    private void refresh(Context ctx, Optional<Long> id) {
+        if (store.subscriptions().dueNow(id, clock.instant()) == 0 && id.isPresent()) {
+            error(ctx, 404, "Feed not found");
+            return;
+        }
+        wake.run();
+        ctx.status(204);
+    }
+
+    private void export(Context ctx) {
+        List<Subscription> followed = store.subscriptions().followed().stream().map(SubscriptionState::subscription)
+                .toList();
+        ctx.contentType("text/xml; charset=utf-8").result(new OpmlWriter(clock).write("Gleaner", followed));
     }
 
     private void version(Context ctx) {

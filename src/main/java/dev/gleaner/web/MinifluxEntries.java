@@ -22,8 +22,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The entries of Miniflux's API: listed with its filters, read one by one, marked read or unread,
- * starred; the read and unread counts per feed.
+ * The entries of Miniflux's API: listed with its filters, read one by one, marked read or unread (all of a
+ * feed, a category or the user at once too), starred; the read and unread counts per feed.
  */
 final class MinifluxEntries {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,6 +50,29 @@ final class MinifluxEntries {
         routes.put("/v1/entries", this::mark);
         routes.put("/v1/entries/{id}/bookmark", this::star);
         routes.put("/v1/entries/{id}/star", this::star);
+        routes.put("/v1/users/{id}/mark-all-as-read", ctx -> {
+            if (MinifluxApi.number(ctx.pathParam("id")).filter(id -> id == MinifluxApi.USER_ID).isEmpty()) {
+                MinifluxApi.error(ctx, 404, "User not found");
+                return;
+            }
+            store.reader().markAllRead(Optional.empty(), clock.instant());
+            ctx.status(204);
+        });
+        routes.put("/v1/feeds/{id}/mark-all-as-read", ctx -> markAllRead(ctx,
+                MinifluxApi.number(ctx.pathParam("id")).filter(subscriptions()::containsKey).map(List::of),
+                "Feed not found"));
+        routes.put("/v1/categories/{id}/mark-all-as-read", ctx -> markAllRead(ctx,
+                MinifluxApi.number(ctx.pathParam("id")).map(this::feedsOfCategory).filter(feeds -> !feeds.isEmpty()),
+                "Category not found"));
+    }
+
+    private void markAllRead(Context ctx, Optional<List<Long>> feeds, String notFound) {
+        if (feeds.isEmpty()) {
+            MinifluxApi.error(ctx, 404, notFound);
+            return;
+        }
+        store.reader().markAllRead(Optional.of(feeds.get()), clock.instant());
+        ctx.status(204);
     }
 
     private void list(Context ctx, Optional<List<Long>> feeds) {

@@ -30,14 +30,15 @@ public final class WebServer implements AutoCloseable {
      *
      * @param site the built site's folder, made when missing so that it can be served before the first build
      * @param sitePath where the site is served, the path of {@code site.url} ("/" for most)
+     * @param wake tells the poller, if this process has one, that subscriptions were made due
      * @throws UncheckedIOException when the site's folder cannot be made
      * @throws io.javalin.util.JavalinBindException when the address cannot be listened on
      */
     public static WebServer start(String bind, int port, Path site, String sitePath, ServerMetrics metrics,
-            Store store, InstantSource clock) {
+            Store store, InstantSource clock, Runnable wake) {
         Objects.requireNonNull(metrics, "metrics");
         MinifluxApi miniflux = new MinifluxApi(store, new BasicAuth(store.account(), new LoginLimiter(clock), clock),
-                clock);
+                clock, wake);
         try {
             Files.createDirectories(site);
         } catch (IOException e) {

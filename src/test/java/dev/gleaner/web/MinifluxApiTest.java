@@ -20,6 +20,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ class MinifluxApiTest {
     Path dir;
 
     final HttpClient http = HttpClient.newHttpClient();
+    final AtomicInteger wakes = new AtomicInteger();
     Store store;
     WebServer server;
 
@@ -38,7 +40,7 @@ class MinifluxApiTest {
     void start() {
         store = Store.open("jdbc:sqlite:" + dir.resolve("gleaner.db"));
         server = WebServer.start("127.0.0.1", 0, dir.resolve("public"), "/", new ServerMetrics(InstantSource.system()),
-                store, InstantSource.system());
+                store, InstantSource.system(), wakes::incrementAndGet);
     }
 
     @AfterEach
@@ -205,5 +207,42 @@ class MinifluxApiTest {
         password("admin", "correct horse");
 
         assertThat(signedIn("/v1/version").get("version").asText()).isNotBlank();
+    }
+
+    private int put(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .header("Authorization", basic("admin", "correct horse")).PUT(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString(UTF_8)).statusCode();
+    }
+
+    @Test
+    void aRefreshMakesTheFeedDueNowAndWakesThePoller() throws Exception {
+        password("admin", "correct horse");
+        follow("社交媒体/知乎/热榜", "新闻/BBC/中文");
+        long hot = signedIn("/v1/feeds").get(0).get("id").asLong();
+        Instant later = Instant.now().plusSeconds(3600);
+        store.subscriptions().all().forEach(state -> store.subscriptions().onNotModified(state.id(), Instant.now(),
+                state.memo(), later, true));
+
+        assertThat(put("/v1/feeds/" + hot + "/refresh")).isEqualTo(204);
+
+        assertThat(store.subscriptions().find("社交媒体/知乎/热榜").orElseThrow().health().isDue(Instant.now())).isTrue();
+        assertThat(store.subscriptions().find("新闻/BBC/中文").orElseThrow().health().isDue(Instant.now())).isFalse();
+        assertThat(wakes.get()).isEqualTo(1);
+        assertThat(put("/v1/feeds/refresh")).isEqualTo(204);
+        assertThat(store.subscriptions().find("新闻/BBC/中文").orElseThrow().health().isDue(Instant.now())).isTrue();
+        assertThat(put("/v1/feeds/999/refresh")).isEqualTo(404);
+    }
+
+    @Test
+    void theFeedsExportAsOpmlByTheirTree() throws Exception {
+        password("admin", "correct horse");
+        follow("社交媒体/知乎/热榜");
+
+        HttpResponse<String> opml = get("/v1/export", basic("admin", "correct horse"));
+
+        assertThat(opml.statusCode()).isEqualTo(200);
+        assertThat(opml.headers().firstValue("Content-Type").orElse("")).startsWith("text/xml");
+        assertThat(opml.body()).contains("<opml", "text=\"社交媒体\"", "xmlUrl=\"https://example.org/0.xml\"");
     }
 }

@@ -47,7 +47,7 @@ class MinifluxEntriesTest {
         store = Store.open("jdbc:sqlite:" + dir.resolve("gleaner.db"));
         store.account().set(new Account("admin", Passwords.hash("correct horse"), Instant.now()));
         server = WebServer.start("127.0.0.1", 0, dir.resolve("public"), "/", new ServerMetrics(InstantSource.system()),
-                store, InstantSource.system());
+                store, InstantSource.system(), () -> { });
     }
 
     @AfterEach
@@ -194,5 +194,25 @@ class MinifluxEntriesTest {
         JsonNode newest = get("/v1/entries?order=id&direction=desc&limit=1").get("entries").get(0);
         assertThat(newest.get("title").asText()).isEqualTo("知乎热榜 问题 4");
         assertThat(newest.get("id").asLong()).isGreaterThan(highest);
+    }
+
+    @Test
+    void marksAllOfAFeedACategoryOrTheUserRead() throws Exception {
+        JsonNode feeds = get("/v1/feeds");
+        long zhihu = feeds.get(0).get("id").asLong();
+        long bbcCategory = feeds.get(1).get("category").get("id").asLong();
+
+        assertThat(send("PUT", "/v1/feeds/" + zhihu + "/mark-all-as-read", null, null).statusCode()).isEqualTo(204);
+        assertThat(titles(get("/v1/entries?status=unread"))).containsExactly("BBC 中文 问题 1", "BBC 中文 问题 2");
+        assertThat(send("PUT", "/v1/categories/" + bbcCategory + "/mark-all-as-read", null, null).statusCode())
+                .isEqualTo(204);
+        assertThat(get("/v1/entries?status=unread").get("total").asLong()).isZero();
+
+        send("PUT", "/v1/entries", "{\"entry_ids\":[" + get("/v1/entries?order=id").get("entries").get(0).get("id")
+                + "],\"status\":\"unread\"}", "application/json");
+        assertThat(send("PUT", "/v1/users/1/mark-all-as-read", null, null).statusCode()).isEqualTo(204);
+        assertThat(get("/v1/entries?status=unread").get("total").asLong()).isZero();
+        assertThat(send("PUT", "/v1/users/2/mark-all-as-read", null, null).statusCode()).isEqualTo(404);
+        assertThat(send("PUT", "/v1/feeds/999/mark-all-as-read", null, null).statusCode()).isEqualTo(404);
     }
 }
