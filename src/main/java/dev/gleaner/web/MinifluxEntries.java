@@ -131,18 +131,21 @@ final class MinifluxEntries {
             MinifluxApi.error(ctx, 400, "Invalid sorting direction");
             return Optional.empty();
         }
-        Optional<Long> limit = count(ctx, "limit");
-        Optional<Long> offset = count(ctx, "offset");
-        Optional<Long> before = count(ctx, "before").or(() -> count(ctx, "published_before"));
-        Optional<Long> after = count(ctx, "after").or(() -> count(ctx, "published_after"));
-        if (limit == null || offset == null || before == null || after == null) {
-            MinifluxApi.error(ctx, 400, "Invalid number in the query");
-            return Optional.empty();
-        }
-        Optional<Long> beforeId = count(ctx, "before_entry_id");
-        Optional<Long> afterId = count(ctx, "after_entry_id");
-        if (beforeId == null || afterId == null) {
-            MinifluxApi.error(ctx, 400, "Invalid entry ID in the query");
+        Optional<Long> limit;
+        Optional<Long> offset;
+        Optional<Long> before;
+        Optional<Long> after;
+        Optional<Long> beforeId;
+        Optional<Long> afterId;
+        try {
+            limit = count(ctx, "limit");
+            offset = count(ctx, "offset");
+            before = count(ctx, "before").or(() -> count(ctx, "published_before"));
+            after = count(ctx, "after").or(() -> count(ctx, "published_after"));
+            beforeId = count(ctx, "before_entry_id");
+            afterId = count(ctx, "after_entry_id");
+        } catch (NotANumber e) {
+            MinifluxApi.error(ctx, 400, e.getMessage());
             return Optional.empty();
         }
         String search = ctx.queryParam("search");
@@ -153,14 +156,21 @@ final class MinifluxEntries {
                         Integer.MAX_VALUE)));
     }
 
-    /** A whole number of the query, empty when absent; null when it is not one. */
+    /** A whole number of the query, not negative; empty when absent. */
     private static Optional<Long> count(Context ctx, String name) {
         String text = ctx.queryParam(name);
         if (text == null || text.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Long> number = MinifluxApi.number(text).filter(n -> n >= 0);
-        return number.isEmpty() ? null : number;
+        return Optional.of(MinifluxApi.number(text).filter(n -> n >= 0)
+                .orElseThrow(() -> new NotANumber("Invalid " + name + ": " + text)));
+    }
+
+    /** A parameter that should be a whole number, and is not. */
+    private static final class NotANumber extends IllegalArgumentException {
+        NotANumber(String message) {
+            super(message);
+        }
     }
 
     private void one(Context ctx) {

@@ -176,6 +176,9 @@ class MinifluxEntriesTest {
         assertThat(send("GET", "/v1/entries?order=title", null, null).body()).contains("Invalid sorting order");
         assertThat(send("GET", "/v1/entries?status=bogus", null, null).statusCode()).isEqualTo(400);
         assertThat(send("GET", "/v1/entries?limit=-1", null, null).statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/v1/entries?before=yesterday", null, null).statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/v1/entries?published_after=x", null, null).statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/v1/entries?before_entry_id=x", null, null).statusCode()).isEqualTo(400);
         assertThat(send("GET", "/v1/entries/99999", null, null).statusCode()).isEqualTo(404);
         assertThat(send("PUT", "/v1/entries", "{not json", "application/json").statusCode()).isEqualTo(400);
         assertThat(send("PUT", "/v1/entries", "{\"entry_ids\":[],\"status\":\"read\"}", "application/json").body())
