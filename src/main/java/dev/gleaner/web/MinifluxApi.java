@@ -9,6 +9,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -79,8 +80,8 @@ final class MinifluxApi {
 
     private void categories(Context ctx) {
         List<SubscriptionState> followed = store.subscriptions().followed();
-        TreeSet<String> paths = new TreeSet<>(followed.stream().map(MinifluxShapes::categoryPath).toList());
-        Map<String, Long> ids = store.reader().categoryIds(paths);
+        Map<String, Long> ids = categoryIds(store, followed);
+        TreeSet<String> paths = new TreeSet<>(ids.keySet());
         List<Map<String, Object>> categories = new ArrayList<>();
         paths.stream().sorted(Comparator.comparing(MinifluxShapes::title))
                 .forEach(path -> categories.add(MinifluxShapes.category(ids.get(path), path)));
@@ -110,16 +111,14 @@ final class MinifluxApi {
             error(ctx, 404, "Feed not found");
             return;
         }
-        String path = MinifluxShapes.categoryPath(found.get());
         JsonAnswer.send(ctx, 200, MinifluxShapes.feed(found.get(),
-                store.reader().categoryIds(List.of(path)).get(path)));
+                categoryIds(store, List.of(found.get())).get(MinifluxShapes.categoryPath(found.get()))));
     }
 
     /** The feeds followed, in the tree's order; only those of one category when {@code category} is given. */
     private List<Map<String, Object>> feeds(Optional<Long> category) {
         List<SubscriptionState> followed = store.subscriptions().followed();
-        Map<String, Long> ids = store.reader().categoryIds(new TreeSet<>(
-                followed.stream().map(MinifluxShapes::categoryPath).toList()));
+        Map<String, Long> ids = categoryIds(store, followed);
         List<Map<String, Object>> feeds = new ArrayList<>();
         for (SubscriptionState state : followed) {
             long categoryId = ids.get(MinifluxShapes.categoryPath(state));
@@ -128,6 +127,12 @@ final class MinifluxApi {
             }
         }
         return feeds;
+    }
+
+    /** The numbers of the categories of {@code subscriptions}, by category path; numbered now if need be. */
+    static Map<String, Long> categoryIds(Store store, Collection<SubscriptionState> subscriptions) {
+        return store.reader().categoryIds(new TreeSet<>(subscriptions.stream().map(MinifluxShapes::categoryPath)
+                .toList()));
     }
 
     /** The whole number {@code text} is, if it is one. */

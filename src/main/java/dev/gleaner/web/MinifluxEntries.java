@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * The entries of Miniflux's API: listed with its filters, read one by one, marked read or unread (all of a
@@ -251,8 +250,7 @@ final class MinifluxEntries {
     }
 
     private Map<String, Long> categoryIds(Map<Long, SubscriptionState> subscriptions) {
-        return store.reader().categoryIds(new TreeSet<>(subscriptions.values().stream()
-                .map(MinifluxShapes::categoryPath).toList()));
+        return MinifluxApi.categoryIds(store, subscriptions.values());
     }
 
     private static Map<String, Object> shape(ReaderEntry entry, Map<Long, SubscriptionState> subscriptions,
