@@ -6,6 +6,7 @@ import dev.gleaner.app.Gleaner;
 import dev.gleaner.config.CategoryPath;
 import dev.gleaner.config.Config;
 import dev.gleaner.config.Subscription;
+import dev.gleaner.model.Elapsed;
 import dev.gleaner.store.Health;
 import dev.gleaner.store.Origin;
 import dev.gleaner.store.Store;
@@ -118,11 +119,11 @@ final class ListCommand extends ConfiguredCommand {
         }
         Health health = row.state().get().health();
         if (health.consecutiveFailures() == 0) {
-            return "ok " + health.lastSuccess().map(at -> StatusTable.span(Duration.between(at, now)) + " ago")
+            return "ok " + health.lastSuccess().map(at -> Elapsed.text(Duration.between(at, now)) + " ago")
                     .orElse("");
         }
         return (health.permanent() ? "gone" : "failing") + health.failingSince()
-                .map(since -> " for " + StatusTable.span(Duration.between(since, now))).orElse("")
+                .map(since -> " for " + Elapsed.text(Duration.between(since, now))).orElse("")
                 + ": " + health.lastError();
     }
 

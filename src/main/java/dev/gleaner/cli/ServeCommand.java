@@ -60,7 +60,8 @@ final class ServeCommand extends ConfiguredCommand {
         WebServer web;
         try {
             NewStore.adoptPosts(gleaner, new PrintWriter(new StringWriter()));
-            web = WebServer.start(bind, port, config.site().publicDir(), config.site().url().getRawPath(), metrics,
+            web = WebServer.start(bind, port, config.site().publicDir(), config.site().url().getRawPath(),
+                    config.site().zone(), metrics,
                     gleaner.store(), clock, poller == null ? () -> { } : poller::wake);
         } catch (RuntimeException e) {
             err.println("gleaner: cannot serve on " + bind + ":" + port + ": " + e.getMessage());

@@ -9,11 +9,9 @@ import dev.gleaner.store.Health;
 import dev.gleaner.store.Store;
 import dev.gleaner.store.SubscriptionState;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +30,6 @@ import picocli.CommandLine.Option;
         footer = {"  gleaner status                    the table, feeds failing for over a day first",
             "  gleaner status --failing --json   the failing feeds, one JSON object each, for scripts"})
 final class StatusCommand extends ConfiguredCommand {
-    private static final Duration LONG_FAILING = Duration.ofDays(1);
-
     @Option(names = "--failing", description = "Only subscriptions whose last fetch failed.")
     boolean failing;
 
@@ -59,7 +55,7 @@ final class StatusCommand extends ConfiguredCommand {
         Instant now = Instant.now();
         List<SubscriptionState> shown = states.stream()
                 .filter(state -> !failing || state.health().consecutiveFailures() > 0)
-                .sorted(worstFirst(now))
+                .sorted(SubscriptionState.worstFirst(now))
                 .toList();
         if (json) {
             shown.forEach(state -> out.println(json(state, posts.getOrDefault(state.id(), 0))));
@@ -67,15 +63,6 @@ final class StatusCommand extends ConfiguredCommand {
             new StatusTable(now).print(shown, posts, out);
         }
         return ExitCodes.OK;
-    }
-
-    /** Failing for over a day first, the longest first; then everything else by path, retired ones last. */
-    private static Comparator<SubscriptionState> worstFirst(Instant now) {
-        return Comparator.comparing((SubscriptionState state) ->
-                        state.health().failingFor(now).compareTo(LONG_FAILING) < 0)
-                .thenComparing(SubscriptionState::retired)
-                .thenComparing(state -> state.health().failingFor(now), Comparator.reverseOrder())
-                .thenComparing(SubscriptionState::path);
     }
 
     private static String json(SubscriptionState state, int posts) {

@@ -1,5 +1,6 @@
 package dev.gleaner.cli;
 
+import dev.gleaner.model.Elapsed;
 import dev.gleaner.store.Health;
 import dev.gleaner.store.SubscriptionState;
 import java.io.PrintWriter;
@@ -34,7 +35,7 @@ final class StatusTable {
                 health.notModified() + "/" + health.fetches(),
                 health.consecutiveFailures() == 0 ? "0"
                         : health.consecutiveFailures() + (health.permanent() ? " (gone)" : "")
-                                + health.failingSince().map(since -> " for " + span(Duration.between(since, now))).orElse(""),
+                                + health.failingSince().map(since -> " for " + Elapsed.text(Duration.between(since, now))).orElse(""),
                 state.retired() ? "-" : due(health.nextDue()),
                 health.lastError()});
         }
@@ -57,27 +58,12 @@ final class StatusTable {
     }
 
     private String ago(Optional<Instant> when) {
-        return when.map(instant -> span(Duration.between(instant, now)) + " ago").orElse("never");
+        return when.map(instant -> Elapsed.text(Duration.between(instant, now)) + " ago").orElse("never");
     }
 
     private String due(Optional<Instant> when) {
         return when.filter(instant -> instant.isAfter(now))
-                .map(instant -> "in " + span(Duration.between(now, instant))).orElse("now");
-    }
-
-    /** A duration as a person says it: 45s, 12m, 3h, 2d. */
-    static String span(Duration duration) {
-        long seconds = Math.max(0, duration.toSeconds());
-        if (seconds < 90) {
-            return seconds + "s";
-        }
-        if (seconds < 90 * 60) {
-            return Math.round(seconds / 60.0) + "m";
-        }
-        if (seconds < 36 * 3600) {
-            return Math.round(seconds / 3600.0) + "h";
-        }
-        return Math.round(seconds / 86400.0) + "d";
+                .map(instant -> "in " + Elapsed.text(Duration.between(now, instant))).orElse("now");
     }
 
     /** Columns a terminal gives the text: East Asian wide and full-width characters take two. */

@@ -1,5 +1,6 @@
 package dev.gleaner.store;
 
+import dev.gleaner.content.PlainText;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,9 +15,11 @@ import java.util.Optional;
 /** The reader's numbers and states in the {@code reader_category} and {@code reader_entry} tables. */
 final class JdbcReaderStore implements ReaderStore {
     private static final String PUBLISHED = "COALESCE(e.published_at, e.updated_at, e.first_seen_at)";
+    /** The body as the entry's post holds it, else as its feed gave it. */
+    private static final String BODY = "CASE WHEN e.body_html IS NOT NULL THEN e.body_html"
+            + " WHEN e.content <> '' THEN e.content ELSE e.summary END";
     private static final String COLUMNS = "r.id, e.subscription_id, e.title, e.link, e.author, " + PUBLISHED
-            + " AS published, e.first_seen_at, r.changed_at, CASE WHEN e.body_html IS NOT NULL THEN e.body_html"
-            + " WHEN e.content <> '' THEN e.content ELSE e.summary END AS body, e.content_hash, r.is_read, r.is_starred";
+            + " AS published, e.first_seen_at, r.changed_at, " + BODY + " AS body, e.content_hash, r.is_read, r.is_starred";
     private static final String FROM = " FROM reader_entry r JOIN entry e ON e.entry_key = r.entry_key"
             + " WHERE e.status = 'written'";
 
@@ -42,6 +45,81 @@ final class JdbcReaderStore implements ReaderStore {
 
     @Override
     public EntryQuery.Page entries(EntryQuery query) {
+        Filter filter = filter(query);
+        String direction = query.ascending() ? " ASC" : " DESC";
+        return jdbc.together("list entries", () -> {
+            long total = jdbc.query("count entries", "SELECT count(*)" + FROM + filter.where, row -> row.getLong(1),
+                    filter.params.toArray()).get(0);
+            List<Object> page = new ArrayList<>(filter.params);
+            page.add(query.limit());
+            page.add(query.offset());
+            List<ReaderEntry> entries = jdbc.query("list entries", "SELECT " + COLUMNS + FROM + filter.where
+                    + " ORDER BY " + query.order().column + direction + ", r.id" + direction + " LIMIT ? OFFSET ?",
+                    JdbcReaderStore::entry, page.toArray());
+            return new EntryQuery.Page(total, entries);
+        });
+    }
+
+    @Override
+    public Neighbours neighbours(EntryQuery query, long id) {
+        Filter filter = filter(query);
+        String column = query.order().column;
+        return jdbc.together("find the neighbours of entry " + id, () -> {
+            List<Object> key = jdbc.query("read entry " + id, "SELECT " + column + ", r.id" + FROM + " AND r.id = ?",
+                    row -> row.getObject(1), id);
+            if (key.isEmpty()) {
+                return new Neighbours(Optional.empty(), Optional.empty());
+            }
+            Object value = key.get(0);
+            return new Neighbours(neighbour(filter, column, value, id, !query.ascending()),
+                    neighbour(filter, column, value, id, query.ascending()));
+        });
+    }
+
+    /** The entry next to {@code (value, id)} in the filter's list: above it when {@code upward}, else below. */
+    private Optional<Long> neighbour(Filter filter, String column, Object value, long id, boolean upward) {
+        String beyond = upward ? " > " : " < ";
+        String direction = upward ? " ASC" : " DESC";
+        List<Object> params = new ArrayList<>(filter.params);
+        params.addAll(List.of(value, value, id));
+        return jdbc.query("find a neighbour", "SELECT r.id" + FROM + filter.where + " AND (" + column + beyond + "? OR ("
+                + column + " = ? AND r.id" + beyond + "?)) ORDER BY " + column + direction + ", r.id" + direction
+                + " LIMIT 1", row -> row.getLong(1), params.toArray()).stream().findFirst();
+    }
+
+    @Override
+    public List<Long> markRead(EntryQuery query, Instant at) {
+        Filter filter = filter(query);
+        return jdbc.inTransaction("mark a list read", connection -> {
+            List<Long> ids = Jdbc.query(connection, "SELECT r.id" + FROM + filter.where + " AND r.is_read = 0",
+                    row -> row.getLong(1), filter.params.toArray());
+            for (long id : ids) {
+                Jdbc.update(connection, "UPDATE reader_entry SET is_read = 1, changed_at = ? WHERE id = ?", at, id);
+            }
+            return ids;
+        });
+    }
+
+    @Override
+    public int indexForSearch(int most) {
+        return jdbc.inTransaction("index entries for search", connection -> {
+            List<String[]> rows = new ArrayList<>();
+            Jdbc.query(connection, "SELECT r.id, e.title, " + BODY + " AS body" + FROM
+                    + " AND r.id > (SELECT COALESCE(max(rowid), 0) FROM reader_search) ORDER BY r.id LIMIT ?",
+                    row -> rows.add(new String[] {row.getString(1), row.getString(2), row.getString(3)}), most);
+            for (String[] row : rows) {
+                Jdbc.update(connection, "INSERT INTO reader_search (rowid, title, body) VALUES (?, ?, ?)",
+                        Long.parseLong(row[0]), row[1], PlainText.of(row[2]));
+            }
+            return rows.size();
+        });
+    }
+
+    /** The {@code WHERE} conditions of a query past {@link #FROM}'s own, and their parameters. */
+    private record Filter(String where, List<Object> params) {
+    }
+
+    private static Filter filter(EntryQuery query) {
         StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>();
         query.read().ifPresent(read -> condition(where, params, "r.is_read = ?", read ? 1 : 0));
@@ -55,24 +133,33 @@ final class JdbcReaderStore implements ReaderStore {
         query.afterId().ifPresent(id -> condition(where, params, "r.id > ?", id));
         query.publishedBefore().ifPresent(at -> condition(where, params, PUBLISHED + " < ?", at.toEpochMilli()));
         query.publishedAfter().ifPresent(at -> condition(where, params, PUBLISHED + " > ?", at.toEpochMilli()));
-        query.search().ifPresent(text -> {
-            String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            where.append(" AND (e.title LIKE ? ESCAPE '\\' OR e.body_html LIKE ? ESCAPE '\\')");
-            params.add(like);
-            params.add(like);
-        });
-        String direction = query.ascending() ? " ASC" : " DESC";
-        return jdbc.together("list entries", () -> {
-            long total = jdbc.query("count entries", "SELECT count(*)" + FROM + where, row -> row.getLong(1),
-                    params.toArray()).get(0);
-            List<Object> page = new ArrayList<>(params);
-            page.add(query.limit());
-            page.add(query.offset());
-            List<ReaderEntry> entries = jdbc.query("list entries", "SELECT " + COLUMNS + FROM + where + " ORDER BY "
-                    + query.order().column + direction + ", r.id" + direction + " LIMIT ? OFFSET ?",
-                    JdbcReaderStore::entry, page.toArray());
-            return new EntryQuery.Page(total, entries);
-        });
+        query.search().ifPresent(text -> search(text, where, params));
+        return new Filter(where.toString(), params);
+    }
+
+    /**
+     * Each word of {@code text} in the entry's title or body, case aside: through the trigram index for
+     * words of three characters or more, by LIKE over the indexed text for shorter ones (two Chinese
+     * characters are a common word). Entries the server has not indexed yet are not found.
+     */
+    private static void search(String text, StringBuilder where, List<Object> params) {
+        List<String> words = List.of(text.strip().split("\\s+"));
+        StringBuilder match = new StringBuilder();
+        for (String word : words) {
+            if (word.codePointCount(0, word.length()) >= 3) {
+                match.append(match.isEmpty() ? "" : " AND ").append('"').append(word.replace("\"", "\"\"")).append('"');
+            } else if (!word.isEmpty()) {
+                String like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                where.append(" AND r.id IN (SELECT rowid FROM reader_search WHERE title LIKE ? ESCAPE '\\'"
+                        + " OR body LIKE ? ESCAPE '\\')");
+                params.add(like);
+                params.add(like);
+            }
+        }
+        if (!match.isEmpty()) {
+            where.append(" AND r.id IN (SELECT rowid FROM reader_search WHERE reader_search MATCH ?)");
+            params.add(match.toString());
+        }
     }
 
     private static void condition(StringBuilder where, List<Object> params, String condition, Object param) {
@@ -113,6 +200,15 @@ final class JdbcReaderStore implements ReaderStore {
         return jdbc.update("mark the entries of feeds read", "UPDATE reader_entry SET is_read = 1, changed_at = ?"
                 + " WHERE is_read = 0 AND entry_key IN (SELECT entry_key FROM entry WHERE subscription_id IN ("
                 + String.join(", ", Collections.nCopies(feeds.get().size(), "?")) + "))", params.toArray());
+    }
+
+    @Override
+    public boolean star(long id, boolean starred, Instant at) {
+        return jdbc.inTransaction("star entry " + id, connection -> {
+            Jdbc.update(connection, "UPDATE reader_entry SET is_starred = ?, changed_at = ? WHERE id = ? AND is_starred <> ?",
+                    starred ? 1 : 0, at, id, starred ? 1 : 0);
+            return !Jdbc.query(connection, "SELECT 1 FROM reader_entry WHERE id = ?", row -> 1, id).isEmpty();
+        });
     }
 
     @Override

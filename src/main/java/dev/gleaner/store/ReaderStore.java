@@ -2,6 +2,7 @@ package dev.gleaner.store;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +21,16 @@ public interface ReaderStore {
     /** The published entries {@code query} asks for. */
     EntryQuery.Page entries(EntryQuery query);
 
+    /**
+     * The entries beside entry {@code id} in the list {@code query} gives, in its order: the one before and
+     * the one after. The entry need not be in the list any more (read since it was opened, say).
+     */
+    Neighbours neighbours(EntryQuery query, long id);
+
+    /** The entries next to one in a list: {@code before} it and {@code after} it, where there are. */
+    record Neighbours(Optional<Long> before, Optional<Long> after) {
+    }
+
     /** One published entry by its number. */
     Optional<ReaderEntry> entry(long id);
 
@@ -36,6 +47,27 @@ public interface ReaderStore {
      * @return how many were unread
      */
     int markAllRead(Optional<Collection<Long>> feeds, Instant at);
+
+    /**
+     * Marks read the unread entries of a list, whatever its limit and offset.
+     *
+     * @return the numbers of those marked, so that the mark can be undone
+     */
+    List<Long> markRead(EntryQuery query, Instant at);
+
+    /**
+     * Adds the text of up to {@code most} published entries not yet searchable to the search index, oldest first.
+     *
+     * @return how many were added: 0 once every published entry is searchable
+     */
+    int indexForSearch(int most);
+
+    /**
+     * Stars or unstars an entry.
+     *
+     * @return false when no entry has that number
+     */
+    boolean star(long id, boolean starred, Instant at);
 
     /**
      * Stars an entry that is not starred and unstars one that is.

@@ -3,7 +3,9 @@ package dev.gleaner.store;
 import dev.gleaner.config.Subscription;
 import dev.gleaner.fetch.Validators;
 import dev.gleaner.model.FeedUrl;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -55,5 +57,14 @@ public record SubscriptionState(long id, Subscription subscription, Origin origi
     /** Whether it has left the configuration. */
     public boolean retired() {
         return retiredAt.isPresent();
+    }
+
+    /** Failing for over a day first, the longest first; then everything else by path, retired ones last. */
+    public static Comparator<SubscriptionState> worstFirst(Instant now) {
+        return Comparator.comparing((SubscriptionState state) ->
+                        state.health().failingFor(now).compareTo(Duration.ofDays(1)) < 0)
+                .thenComparing(SubscriptionState::retired)
+                .thenComparing(state -> state.health().failingFor(now), Comparator.reverseOrder())
+                .thenComparing(SubscriptionState::path);
     }
 }

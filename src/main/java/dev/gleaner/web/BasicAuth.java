@@ -57,16 +57,41 @@ final class BasicAuth {
             return Verdict.SIGNED_IN;
         }
         String[] given = credentials.get();
-        if (!given[0].equals(account.get().username()) || !Passwords.matches(given[1], account.get().passwordHash())) {
+        Verdict verdict = verify(account.get(), given[0], given[1], address);
+        if (verdict == Verdict.SIGNED_IN) {
+            if (trusted.size() >= MOST_TRUSTED) {
+                trusted.clear();
+            }
+            trusted.put(key, now.plus(TRUSTED_FOR));
+        }
+        return verdict;
+    }
+
+    /** A user name and password typed into the sign-in page, held back and counted as Basic's are. */
+    Verdict check(String username, String password, String address) {
+        if (limiter.heldBack(address).isPresent()) {
+            return Verdict.HELD_BACK;
+        }
+        Optional<Account> account = accounts.account();
+        if (account.isEmpty()) {
+            limiter.failed(address);
+            return Verdict.REFUSED;
+        }
+        return verify(account.get(), username, password, address);
+    }
+
+    private Verdict verify(Account account, String username, String password, String address) {
+        if (!username.equals(account.username()) || !Passwords.matches(password, account.passwordHash())) {
             limiter.failed(address);
             return Verdict.REFUSED;
         }
         limiter.succeeded(address);
-        if (trusted.size() >= MOST_TRUSTED) {
-            trusted.clear();
-        }
-        trusted.put(key, now.plus(TRUSTED_FOR));
         return Verdict.SIGNED_IN;
+    }
+
+    /** How long {@code address} must still wait before it may try again, if it is held back. */
+    Optional<Duration> heldBack(String address) {
+        return limiter.heldBack(address);
     }
 
     /** The user name and password of a {@code Basic} header, if it is one. */

@@ -32,10 +32,10 @@ final class MinifluxApi {
     private final Runnable wake;
 
     /** @param wake tells the poller, if this process has one, that subscriptions were made due */
-    MinifluxApi(Store store, BasicAuth auth, InstantSource clock, Runnable wake) {
+    MinifluxApi(Store store, BasicAuth auth, SearchCatchUp search, InstantSource clock, Runnable wake) {
         this.store = store;
         this.auth = auth;
-        this.entries = new MinifluxEntries(store, clock);
+        this.entries = new MinifluxEntries(store, search, clock);
         this.clock = clock;
         this.wake = wake;
     }

@@ -29,10 +29,12 @@ final class MinifluxEntries {
     private static final int DEFAULT_LIMIT = 100;
 
     private final Store store;
+    private final SearchCatchUp search;
     private final InstantSource clock;
 
-    MinifluxEntries(Store store, InstantSource clock) {
+    MinifluxEntries(Store store, SearchCatchUp search, InstantSource clock) {
         this.store = store;
+        this.search = search;
         this.clock = clock;
     }
 
@@ -78,6 +80,9 @@ final class MinifluxEntries {
         Optional<EntryQuery> query = query(ctx, feeds);
         if (query.isEmpty()) {
             return;
+        }
+        if (query.get().search().isPresent()) {
+            search.run();
         }
         EntryQuery.Page page = store.reader().entries(query.get());
         Map<Long, SubscriptionState> subscriptions = subscriptions();

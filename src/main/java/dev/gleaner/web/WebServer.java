@@ -8,12 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The HTTP face of {@code gleaner serve}: the built site, {@code /healthz}, {@code /metrics} and the
- * Miniflux API, on one address. Answers carry headers that keep a browser from guessing types or framing the pages.
+ * The HTTP face of {@code gleaner serve}: the built site, {@code /healthz}, {@code /metrics}, the
+ * reader at {@code /app/} and the Miniflux API, on one address. Answers carry headers that keep a browser from guessing types or framing the pages.
  */
 public final class WebServer implements AutoCloseable {
     /** Bodies larger than this are refused before they are read: nothing served takes more. */
@@ -30,15 +31,18 @@ public final class WebServer implements AutoCloseable {
      *
      * @param site the built site's folder, made when missing so that it can be served before the first build
      * @param sitePath where the site is served, the path of {@code site.url} ("/" for most)
+     * @param zone the time zone the reader's pages give dates in
      * @param wake tells the poller, if this process has one, that subscriptions were made due
      * @throws UncheckedIOException when the site's folder cannot be made
      * @throws io.javalin.util.JavalinBindException when the address cannot be listened on
      */
-    public static WebServer start(String bind, int port, Path site, String sitePath, ServerMetrics metrics,
-            Store store, InstantSource clock, Runnable wake) {
+    public static WebServer start(String bind, int port, Path site, String sitePath, ZoneId zone,
+            ServerMetrics metrics, Store store, InstantSource clock, Runnable wake) {
         Objects.requireNonNull(metrics, "metrics");
-        MinifluxApi miniflux = new MinifluxApi(store, new BasicAuth(store.account(), new LoginLimiter(clock), clock),
-                clock, wake);
+        BasicAuth auth = new BasicAuth(store.account(), new LoginLimiter(clock), clock);
+        SearchCatchUp search = new SearchCatchUp(store.reader());
+        MinifluxApi miniflux = new MinifluxApi(store, auth, search, clock, wake);
+        ReaderApp reader = new ReaderApp(store, auth, search, clock, zone);
         try {
             Files.createDirectories(site);
         } catch (IOException e) {
@@ -64,8 +68,10 @@ public final class WebServer implements AutoCloseable {
                     Map.of("status", "ok", "last_pass", metrics.lastPass().map(Object::toString).orElse(""))));
             config.routes.get("/metrics", ctx -> ctx.contentType(metrics.contentType()).result(metrics.scrape()));
             miniflux.routes(config.routes);
+            reader.routes(config.routes);
         });
         app.start(bind, port);
+        search.startInBackground();
         return new WebServer(app);
     }
 

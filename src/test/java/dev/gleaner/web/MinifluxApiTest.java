@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -39,7 +40,7 @@ class MinifluxApiTest {
     @BeforeEach
     void start() {
         store = Store.open("jdbc:sqlite:" + dir.resolve("gleaner.db"));
-        server = WebServer.start("127.0.0.1", 0, dir.resolve("public"), "/", new ServerMetrics(InstantSource.system()),
+        server = WebServer.start("127.0.0.1", 0, dir.resolve("public"), "/", ZoneId.of("Asia/Shanghai"), new ServerMetrics(InstantSource.system()),
                 store, InstantSource.system(), wakes::incrementAndGet);
     }
 

@@ -1,0 +1,74 @@
+package dev.gleaner.web;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The reader's pages, rendered by its jte templates (compiled with the program), and what each shows.
+ * Every page is sent with a Content-Security-Policy that lets it run only the reader's own script.
+ */
+final class ReaderPages {
+    /**
+     * What is allowed on the reader's pages: its own script and style, pictures and media from anywhere
+     * (entries show the feeds' own), nothing framed, forms posted only back to the server.
+     */
+    static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: http: data:;"
+            + " media-src https: http:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    /** What every page shows around its content: the lists, the tree with its counts, the search box. */
+    record Chrome(String csrf, ReaderView view, List<ReaderTree.Node> tree, long unread, String notice,
+            boolean canUndo) {
+        Chrome {
+            tree = List.copyOf(tree);
+        }
+    }
+
+    /** An entry as a line of a list. */
+    record Row(long id, String title, String feed, String date, boolean read, boolean starred, String url,
+            String href) {
+    }
+
+    record ListPage(Chrome chrome, List<Row> rows, long total, Optional<String> newer, Optional<String> older) {
+        ListPage {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /**
+     * An entry opened.
+     *
+     * @param content its sanitized body, shown as HTML
+     * @param back the list it was opened from
+     */
+    record EntryPage(Chrome chrome, Row entry, String author, String content, String back,
+            Optional<String> previous, Optional<String> next) {
+    }
+
+    /** A subscription's line of the health page, as {@code gleaner status} prints it. */
+    record HealthRow(String path, String url, int posts, String lastSuccess, String lastAttempt, String fetches,
+            String failures, String nextDue, String lastError, boolean failing) {
+    }
+
+    record HealthPage(Chrome chrome, List<HealthRow> rows) {
+        HealthPage {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    record LoginPage(String csrf, String username, String error) {
+    }
+
+    private final TemplateEngine engine = TemplateEngine.createPrecompiled(null, ContentType.Html,
+            ReaderPages.class.getClassLoader(), ReaderPages.class.getPackageName());
+
+    void send(Context ctx, int status, String template, Object page) {
+        StringOutput output = new StringOutput();
+        engine.render(template, page, output);
+        ctx.status(status).header("Content-Security-Policy", POLICY).header("Cache-Control", "no-store")
+                .contentType("text/html; charset=utf-8").result(output.toString());
+    }
+}
