@@ -13,9 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -70,8 +68,7 @@ final class ImportCommand extends ConfiguredCommand {
             NewStore.adoptPosts(gleaner, out);
             gleaner.reconcile();
             List<String> conflicts = new ArrayList<>();
-            List<Subscription> adding = withoutFollowed(tree.subscriptions(), gleaner.store().subscriptions()
-                    .followed(), conflicts);
+            List<Subscription> adding = gleaner.store().subscriptions().notFollowed(tree.subscriptions(), conflicts);
             if (!conflicts.isEmpty() && !skipExisting) {
                 conflicts.forEach(conflict -> err.println("gleaner: import " + file + ": " + conflict));
                 err.println("gleaner: import " + file + ": nothing imported; --skip-existing leaves those out");
@@ -94,25 +91,4 @@ final class ImportCommand extends ConfiguredCommand {
     }
 
     /** The subscriptions of the list whose path and URL nobody follows; the others said in {@code conflicts}. */
-    private static List<Subscription> withoutFollowed(List<Subscription> listed, List<SubscriptionState> followed,
-            List<String> conflicts) {
-        Map<String, String> pathOfUrl = new HashMap<>();
-        Map<String, String> urlOfPath = new HashMap<>();
-        followed.forEach(state -> {
-            pathOfUrl.put(state.url().text(), state.path());
-            urlOfPath.put(state.path(), state.url().text());
-        });
-        List<Subscription> fresh = new ArrayList<>();
-        for (Subscription subscription : listed) {
-            String url = subscription.url().text();
-            if (pathOfUrl.containsKey(url)) {
-                conflicts.add(url + " is already followed, as " + pathOfUrl.get(url));
-            } else if (urlOfPath.containsKey(subscription.id())) {
-                conflicts.add(subscription.id() + " is already followed, from " + urlOfPath.get(subscription.id()));
-            } else {
-                fresh.add(subscription);
-            }
-        }
-        return fresh;
-    }
 }

@@ -60,9 +60,7 @@ final class ServeCommand extends ConfiguredCommand {
         WebServer web;
         try {
             NewStore.adoptPosts(gleaner, new PrintWriter(new StringWriter()));
-            web = WebServer.start(bind, port, config.site().publicDir(), config.site().url().getRawPath(),
-                    config.site().zone(), metrics,
-                    gleaner.store(), clock, poller == null ? () -> { } : poller::wake);
+            web = WebServer.start(bind, port, gleaner, metrics, poller == null ? () -> { } : poller::wake);
         } catch (RuntimeException e) {
             err.println("gleaner: cannot serve on " + bind + ":" + port + ": " + e.getMessage());
             siteTheme.close();

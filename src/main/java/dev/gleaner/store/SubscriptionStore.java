@@ -3,6 +3,8 @@ package dev.gleaner.store;
 import dev.gleaner.config.CategoryPath;
 import dev.gleaner.config.Subscription;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,4 +109,29 @@ public interface SubscriptionStore {
      * @return how many were made due
      */
     int dueNow(Optional<Long> subscriptionId, Instant now);
+
+    /**
+     * Those of {@code listed} that are not followed yet; for each left out, {@code conflicts} gets why (its
+     * URL is followed elsewhere, or its path holds another feed).
+     */
+    default List<Subscription> notFollowed(List<Subscription> listed, List<String> conflicts) {
+        Map<String, String> pathOfUrl = new HashMap<>();
+        Map<String, String> urlOfPath = new HashMap<>();
+        followed().forEach(state -> {
+            pathOfUrl.put(state.url().text(), state.path());
+            urlOfPath.put(state.path(), state.url().text());
+        });
+        List<Subscription> fresh = new ArrayList<>();
+        for (Subscription subscription : listed) {
+            String url = subscription.url().text();
+            if (pathOfUrl.containsKey(url)) {
+                conflicts.add(url + " is already followed, as " + pathOfUrl.get(url));
+            } else if (urlOfPath.containsKey(subscription.id())) {
+                conflicts.add(subscription.id() + " is already followed, from " + urlOfPath.get(subscription.id()));
+            } else {
+                fresh.add(subscription);
+            }
+        }
+        return fresh;
+    }
 }

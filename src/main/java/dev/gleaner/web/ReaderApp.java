@@ -1,6 +1,7 @@
 package dev.gleaner.web;
 
 import dev.gleaner.model.Elapsed;
+import dev.gleaner.pipeline.FeedDiscovery;
 import dev.gleaner.store.EntryQuery;
 import dev.gleaner.store.Health;
 import dev.gleaner.store.ReaderEntry;
@@ -44,11 +45,21 @@ final class ReaderApp {
     private final Sessions sessions;
     private final ReaderPages pages = new ReaderPages();
     private final SearchCatchUp search;
+    private final ReaderFeeds feeds;
     private final InstantSource clock;
     private final DateTimeFormatter dates;
 
-    ReaderApp(Store store, BasicAuth auth, SearchCatchUp search, InstantSource clock, ZoneId zone) {
+    /**
+     * @param wake tells the poller, if this process has one, that subscriptions were made due
+     * @param title the site's title
+     */
+    ReaderApp(Store store, BasicAuth auth, SearchCatchUp search, FeedDiscovery discovery, InstantSource clock,
+            ZoneId zone, Runnable wake, String title) {
         this.store = store;
+        this.feeds = new ReaderFeeds(store, discovery, pages, ctx -> {
+            ReaderView view = new ReaderView("unread", "", "", 0);
+            return chrome(ctx.attribute("session"), view, lists(view).tree(), "");
+        }, clock, wake, title);
         this.auth = auth;
         this.sessions = new Sessions(clock);
         this.search = search;
@@ -73,6 +84,7 @@ final class ReaderApp {
         routes.post("/app/mark-all", this::markAll);
         routes.post("/app/undo", this::undo);
         routes.get("/app/health", this::health);
+        feeds.routes(routes);
     }
 
     /** Lets through the sign-in page and the assets; asks everything else for a session, and posts for its token. */

@@ -59,6 +59,31 @@ final class ReaderPages {
         }
     }
 
+    /**
+     * A subscription's line of the feeds page.
+     *
+     * @param fromConfig whether the configuration file declares it, so that only the file changes it
+     */
+    record FeedRow(long id, String path, String url, String interval, int posts, boolean fromConfig) {
+    }
+
+    /** A feed found at a web page, to pick. */
+    record Found(String url, String title) {
+    }
+
+    /**
+     * The feeds page, with the add form as it was sent when it needs another look.
+     *
+     * @param found the feeds found at the URL given, when there were several to pick from
+     */
+    record FeedsPage(Chrome chrome, List<FeedRow> rows, String url, String to, List<Found> found, String notice,
+            String error) {
+        FeedsPage {
+            rows = List.copyOf(rows);
+            found = List.copyOf(found);
+        }
+    }
+
     record LoginPage(String csrf, String username, String error) {
     }
 

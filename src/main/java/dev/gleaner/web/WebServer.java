@@ -1,5 +1,6 @@
 package dev.gleaner.web;
 
+import dev.gleaner.app.Gleaner;
 import dev.gleaner.store.Store;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
@@ -8,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
 
@@ -29,20 +29,24 @@ public final class WebServer implements AutoCloseable {
     /**
      * Starts serving on {@code bind}:{@code port} (0 picks a free port).
      *
-     * @param site the built site's folder, made when missing so that it can be served before the first build
-     * @param sitePath where the site is served, the path of {@code site.url} ("/" for most)
-     * @param zone the time zone the reader's pages give dates in
+     * @param gleaner the parts: the store, the site's settings (its folder, made when missing so that it
+     *     can be served before the first build; served at the path of {@code site.url}; dates in its zone),
+     *     the feed discovery of the reader's "add"
      * @param wake tells the poller, if this process has one, that subscriptions were made due
      * @throws UncheckedIOException when the site's folder cannot be made
      * @throws io.javalin.util.JavalinBindException when the address cannot be listened on
      */
-    public static WebServer start(String bind, int port, Path site, String sitePath, ZoneId zone,
-            ServerMetrics metrics, Store store, InstantSource clock, Runnable wake) {
+    public static WebServer start(String bind, int port, Gleaner gleaner, ServerMetrics metrics, Runnable wake) {
         Objects.requireNonNull(metrics, "metrics");
+        Store store = gleaner.store();
+        InstantSource clock = gleaner.clock();
+        Path site = gleaner.config().site().publicDir();
+        String sitePath = gleaner.config().site().url().getRawPath();
         BasicAuth auth = new BasicAuth(store.account(), new LoginLimiter(clock), clock);
         SearchCatchUp search = new SearchCatchUp(store.reader());
         MinifluxApi miniflux = new MinifluxApi(store, auth, search, clock, wake);
-        ReaderApp reader = new ReaderApp(store, auth, search, clock, zone);
+        ReaderApp reader = new ReaderApp(store, auth, search, gleaner.discovery(), clock, gleaner.config().site().zone(),
+                wake, gleaner.config().site().title());
         try {
             Files.createDirectories(site);
         } catch (IOException e) {

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gleaner.config.CategoryPath;
 import dev.gleaner.config.Subscription;
+import dev.gleaner.app.Gleaner;
+import dev.gleaner.config.ConfigLoader;
 import dev.gleaner.store.Account;
 import dev.gleaner.store.Store;
+import dev.gleaner.testing.Workspace;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +20,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -34,20 +36,23 @@ class MinifluxApiTest {
 
     final HttpClient http = HttpClient.newHttpClient();
     final AtomicInteger wakes = new AtomicInteger();
+    Gleaner gleaner;
     Store store;
     WebServer server;
 
     @BeforeEach
-    void start() {
-        store = Store.open("jdbc:sqlite:" + dir.resolve("gleaner.db"));
-        server = WebServer.start("127.0.0.1", 0, dir.resolve("public"), "/", ZoneId.of("Asia/Shanghai"), new ServerMetrics(InstantSource.system()),
-                store, InstantSource.system(), wakes::incrementAndGet);
+    void start() throws Exception {
+        new Workspace(dir).config("{}");
+        gleaner = new Gleaner(new ConfigLoader().load(dir.resolve("gleaner.yml")), InstantSource.system());
+        store = gleaner.store();
+        server = WebServer.start("127.0.0.1", 0, gleaner, new ServerMetrics(InstantSource.system()),
+                wakes::incrementAndGet);
     }
 
     @AfterEach
     void stop() {
         server.close();
-        store.close();
+        gleaner.close();
     }
 
     private void password(String user, String password) {

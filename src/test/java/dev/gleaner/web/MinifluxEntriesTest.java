@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gleaner.app.Gleaner;
+import dev.gleaner.config.ConfigLoader;
 import dev.gleaner.store.Account;
 import dev.gleaner.store.Store;
 import dev.gleaner.testing.RssDocument;
@@ -16,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -35,26 +36,27 @@ class MinifluxEntriesTest {
 
     final HttpClient http = HttpClient.newHttpClient();
     Workspace workspace;
+    Gleaner gleaner;
     Store store;
     WebServer server;
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
         workspace = new Workspace(dir);
         feed("zhihu.xml", "知乎热榜", 3);
         feed("bbc.xml", "BBC 中文", 2);
         workspace.config("社交媒体:\n  知乎:\n    热榜: feeds/zhihu.xml\n新闻:\n  BBC:\n    中文: feeds/bbc.xml\n");
         assertThat(workspace.run("run", "--no-build").exitCode()).isZero();
-        store = Store.open("jdbc:sqlite:" + dir.resolve("gleaner.db"));
+        gleaner = new Gleaner(new ConfigLoader().load(dir.resolve("gleaner.yml")), InstantSource.system());
+        store = gleaner.store();
         store.account().set(new Account("admin", Passwords.hash("correct horse"), Instant.now()));
-        server = WebServer.start("127.0.0.1", 0, dir.resolve("public"), "/", ZoneId.of("Asia/Shanghai"), new ServerMetrics(InstantSource.system()),
-                store, InstantSource.system(), () -> { });
+        server = WebServer.start("127.0.0.1", 0, gleaner, new ServerMetrics(InstantSource.system()), () -> { });
     }
 
     @AfterEach
     void stop() {
         server.close();
-        store.close();
+        gleaner.close();
     }
 
     private void feed(String file, String title, int items) {

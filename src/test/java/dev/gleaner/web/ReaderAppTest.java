@@ -3,29 +3,25 @@ package dev.gleaner.web;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gleaner.app.Gleaner;
+import dev.gleaner.config.ConfigLoader;
 import dev.gleaner.store.Account;
 import dev.gleaner.store.EntryQuery;
 import dev.gleaner.store.ReaderEntry;
 import dev.gleaner.store.Store;
 import dev.gleaner.testing.RssDocument;
 import dev.gleaner.testing.Workspace;
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,36 +29,36 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The reader at /app/ over real HTTP: sessions, CSRF, lists, marks, search and health, on a store {@code run} filled. */
 class ReaderAppTest {
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
     private static final Pattern ENTRY_IDS = Pattern.compile("data-id=\"(\\d+)\" data-href");
 
     @TempDir
     Path dir;
 
-    HttpClient browser;
+    ReaderBrowser browser;
     Workspace workspace;
+    Gleaner gleaner;
     Store store;
     WebServer server;
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
         workspace = new Workspace(dir);
         feed("zhihu.xml", "知乎热榜", 3);
         feed("bbc.xml", "BBC 中文", 2);
         workspace.config("社交媒体:\n  知乎:\n    热榜: feeds/zhihu.xml\n新闻:\n  BBC:\n    中文: feeds/bbc.xml\n"
                 + "  坏掉的:\n    源: feeds/missing.xml\n");
         workspace.run("run", "--no-build");
-        store = Store.open("jdbc:sqlite:" + dir.resolve("gleaner.db"));
+        gleaner = new Gleaner(new ConfigLoader().load(dir.resolve("gleaner.yml")), InstantSource.system());
+        store = gleaner.store();
         store.account().set(new Account("admin", Passwords.hash("correct horse"), Instant.now()));
-        server = WebServer.start("127.0.0.1", 0, dir.resolve("public"), "/", ZoneId.of("Asia/Shanghai"),
-                new ServerMetrics(InstantSource.system()), store, InstantSource.system(), () -> { });
-        browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        server = WebServer.start("127.0.0.1", 0, gleaner, new ServerMetrics(InstantSource.system()), () -> { });
+        browser = new ReaderBrowser(server.port());
     }
 
     @AfterEach
     void stop() {
         server.close();
-        store.close();
+        gleaner.close();
     }
 
     private void feed(String file, String title, int items) {
@@ -74,43 +70,21 @@ class ReaderAppTest {
         workspace.write("feeds/" + file, document.xml());
     }
 
-    private HttpResponse<String> get(HttpClient client, String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString(UTF_8));
+    private HttpResponse<String> get(ReaderBrowser client, String path) throws Exception {
+        return client.get(path);
     }
 
-    private HttpResponse<String> post(HttpClient client, String path, Map<String, String> form, String... headers)
+    private HttpResponse<String> post(ReaderBrowser client, String path, Map<String, String> form, String... headers)
             throws Exception {
-        String body = form.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), UTF_8) + "="
-                + URLEncoder.encode(field.getValue(), UTF_8)).collect(Collectors.joining("&"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body, UTF_8));
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString(UTF_8));
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
+        return client.post(path, form, headers);
     }
 
     private static String csrf(String page) {
-        Matcher matcher = CSRF.matcher(page);
-        assertThat(matcher.find()).as("a CSRF field in " + page).isTrue();
-        return matcher.group(1);
+        return ReaderBrowser.csrf(page);
     }
 
-    /** Signs the browser in; returns the session's CSRF token. */
     private String signIn() throws Exception {
-        String token = csrf(get(browser, "/app/login").body());
-        HttpResponse<String> signedIn = post(browser, "/app/login", Map.of("csrf", token, "username", "admin",
-                "password", "correct horse"));
-        assertThat(signedIn.statusCode()).isEqualTo(303);
-        assertThat(signedIn.headers().firstValue("Location")).hasValue("/app/");
-        HttpResponse<String> first = get(browser, "/app/");
-        assertThat(first.statusCode()).as(first.headers().map() + first.body()).isEqualTo(200);
-        return csrf(first.body());
+        return browser.signIn("correct horse");
     }
 
     private static List<Long> ids(String page) {
