@@ -3,8 +3,8 @@ package dev.gleaner.publish.site;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gleaner.testing.Executables;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -52,20 +52,7 @@ final class BrowserSession implements AutoCloseable {
 
     /** The Chromium to run: {@code $GLEANER_CHROMIUM}, else {@code chromium} or {@code chromium-browser} on PATH. */
     static Optional<Path> findChromium() {
-        String chosen = System.getenv("GLEANER_CHROMIUM");
-        if (chosen != null && !chosen.isBlank()) {
-            Path path = Path.of(chosen);
-            return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
-        }
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String name : List.of("chromium", "chromium-browser")) {
-            for (String dir : path.split(File.pathSeparator)) {
-                if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
-                    return Optional.of(Path.of(dir, name));
-                }
-            }
-        }
-        return Optional.empty();
+        return Executables.find("GLEANER_CHROMIUM", "chromium", "chromium-browser");
     }
 
     /** Starts {@code chromium} with a fresh profile in {@code profile} and connects to it. */
