@@ -2,6 +2,7 @@ package dev.gleaner.store;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,8 +21,14 @@ public interface ReaderStore {
     /** The published entries {@code query} asks for. */
     EntryQuery.Page entries(EntryQuery query);
 
+    /** The numbers of the published entries {@code query} asks for, in its order, within its limit and offset. */
+    List<Long> ids(EntryQuery query);
+
     /** One published entry by its number. */
     Optional<ReaderEntry> entry(long id);
+
+    /** The published entries of these numbers, in the order asked; a number that names none is left out. */
+    List<ReaderEntry> entries(Collection<Long> ids);
 
     /**
      * Marks entries read or unread.
@@ -38,12 +45,30 @@ public interface ReaderStore {
     int markAllRead(Optional<Collection<Long>> feeds, Instant at);
 
     /**
+     * Marks read the unread entries first seen at or before {@code seenUpTo}: those of these subscriptions, or
+     * all when {@code feeds} is empty. Entries that arrived later stay unread.
+     *
+     * @return how many were marked
+     */
+    int markAllRead(Optional<Collection<Long>> feeds, Instant seenUpTo, Instant at);
+
+    /**
      * Stars an entry that is not starred and unstars one that is.
      *
      * @return false when no entry has that number
      */
     boolean toggleStar(long id, Instant at);
 
+    /**
+     * Stars or unstars entries, whatever they were.
+     *
+     * @return how many of the numbers named an entry
+     */
+    int markStarred(Collection<Long> ids, boolean starred, Instant at);
+
     /** Per subscription number, how many of its published entries are unread ({@code [0]}) and read ({@code [1]}). */
     Map<Long, long[]> counts();
+
+    /** Per subscription number that has unread published entries, when the newest of them was first seen. */
+    Map<Long, Instant> newestUnread();
 }
