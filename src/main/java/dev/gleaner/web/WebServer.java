@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The HTTP face of {@code gleaner serve}: the built site, {@code /healthz}, {@code /metrics} and the
- * Miniflux API, on one address. Answers carry headers that keep a browser from guessing types or framing the pages.
+ * The HTTP face of {@code gleaner serve}: the built site, {@code /healthz}, {@code /metrics}, and the
+ * Miniflux and Google Reader APIs, on one address. Answers carry headers that keep a browser from guessing types or framing the pages.
  */
 public final class WebServer implements AutoCloseable {
     /** Bodies larger than this are refused before they are read: nothing served takes more. */
@@ -37,8 +37,10 @@ public final class WebServer implements AutoCloseable {
     public static WebServer start(String bind, int port, Path site, String sitePath, ServerMetrics metrics,
             Store store, InstantSource clock, Runnable wake) {
         Objects.requireNonNull(metrics, "metrics");
-        MinifluxApi miniflux = new MinifluxApi(store, new BasicAuth(store.account(), new LoginLimiter(clock), clock),
-                clock, wake);
+        LoginLimiter limiter = new LoginLimiter(clock);
+        MinifluxApi miniflux = new MinifluxApi(store, new BasicAuth(store.account(), limiter, clock), clock, wake);
+        ApiPasswordAuth apiPassword = new ApiPasswordAuth(store.account(), limiter);
+        GoogleReaderApi googleReader = new GoogleReaderApi(store, apiPassword, clock);
         try {
             Files.createDirectories(site);
         } catch (IOException e) {
@@ -64,6 +66,7 @@ public final class WebServer implements AutoCloseable {
                     Map.of("status", "ok", "last_pass", metrics.lastPass().map(Object::toString).orElse(""))));
             config.routes.get("/metrics", ctx -> ctx.contentType(metrics.contentType()).result(metrics.scrape()));
             miniflux.routes(config.routes);
+            googleReader.routes(config.routes);
         });
         app.start(bind, port);
         return new WebServer(app);
