@@ -13,7 +13,7 @@ import java.util.Objects;
 
 /**
  * The HTTP face of {@code gleaner serve}: the built site, {@code /healthz}, {@code /metrics}, and the
- * Miniflux and Google Reader APIs, on one address. Answers carry headers that keep a browser from guessing types or framing the pages.
+ * Miniflux, Google Reader and Fever APIs, on one address. Answers carry headers that keep a browser from guessing types or framing the pages.
  */
 public final class WebServer implements AutoCloseable {
     /** Bodies larger than this are refused before they are read: nothing served takes more. */
@@ -41,6 +41,7 @@ public final class WebServer implements AutoCloseable {
         MinifluxApi miniflux = new MinifluxApi(store, new BasicAuth(store.account(), limiter, clock), clock, wake);
         ApiPasswordAuth apiPassword = new ApiPasswordAuth(store.account(), limiter);
         GoogleReaderApi googleReader = new GoogleReaderApi(store, apiPassword, clock);
+        FeverApi fever = new FeverApi(store, apiPassword, clock);
         try {
             Files.createDirectories(site);
         } catch (IOException e) {
@@ -67,6 +68,7 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/metrics", ctx -> ctx.contentType(metrics.contentType()).result(metrics.scrape()));
             miniflux.routes(config.routes);
             googleReader.routes(config.routes);
+            fever.routes(config.routes);
         });
         app.start(bind, port);
         return new WebServer(app);
