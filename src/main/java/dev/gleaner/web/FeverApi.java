@@ -225,8 +225,7 @@ final class FeverApi {
         if (before.isEmpty()) {
             return now;
         }
-        Instant at = before.get() >= 100_000_000_000L ? Instant.ofEpochMilli(before.get())
-                : Instant.ofEpochSecond(before.get());
+        Instant at = RequestParams.time(before.get());
         return at.isAfter(now) ? now : at;
     }
 

@@ -195,7 +195,7 @@ final class GoogleReaderApi {
         List<Long> ids = given.stream().map(GoogleReaderItems::id).toList();
         Instant now = clock.instant();
         for (String tag : RequestParams.all(ctx, "r")) {
-            switch (state(tag)) {
+            switch (GoogleReaderItems.ofThisUser(tag)) {
                 case GoogleReaderItems.READ -> store.reader().markRead(ids, false, now);
                 case GoogleReaderItems.STARRED -> store.reader().markStarred(ids, false, now);
                 default -> {
@@ -203,7 +203,7 @@ final class GoogleReaderApi {
             }
         }
         for (String tag : RequestParams.all(ctx, "a")) {
-            switch (state(tag)) {
+            switch (GoogleReaderItems.ofThisUser(tag)) {
                 case GoogleReaderItems.READ -> store.reader().markRead(ids, true, now);
                 case GoogleReaderItems.KEPT_UNREAD -> store.reader().markRead(ids, false, now);
                 case GoogleReaderItems.STARRED -> store.reader().markStarred(ids, true, now);
@@ -212,10 +212,6 @@ final class GoogleReaderApi {
             }
         }
         text(ctx, 200, "OK");
-    }
-
-    private static String state(String tag) {
-        return tag.strip().replaceFirst("^user/[^/]*/", "user/-/");
     }
 
     /**
@@ -231,17 +227,9 @@ final class GoogleReaderApi {
         Instant now = clock.instant();
         Instant upTo = RequestParams.first(ctx, "ts").map(String::strip).filter(text -> !text.isEmpty())
                 .map(text -> MinifluxApi.number(text).filter(value -> value >= 0)
-                        .map(GoogleReaderApi::instant).orElseThrow(() -> new BadInput("Invalid ts: " + text)))
+                        .map(RequestParams::time).orElseThrow(() -> new BadInput("Invalid ts: " + text)))
                 .filter(at -> at.isBefore(now)).orElse(now);
         store.reader().markAllRead(stream.feeds().map(feeds -> feeds), upTo, now);
         text(ctx, 200, "OK");
-    }
-
-    /** A time in microseconds, milliseconds or seconds since the epoch, told apart by size. */
-    static Instant instant(long value) {
-        if (value >= 100_000_000_000_000L) {
-            return Instant.ofEpochSecond(value / 1_000_000, value % 1_000_000 * 1_000);
-        }
-        return value >= 100_000_000_000L ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
     }
 }

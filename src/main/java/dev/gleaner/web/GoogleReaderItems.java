@@ -55,6 +55,11 @@ final class GoogleReaderItems {
         return Long.parseUnsignedLong(digits, 16);
     }
 
+    /** A stream or tag id with {@code -} for its user ({@code user/1/state/…} is {@code user/-/state/…}): there is one. */
+    static String ofThisUser(String id) {
+        return id.strip().replaceFirst("^user/[^/]*/", "user/-/");
+    }
+
     static String longId(long id) {
         return LONG_ID + String.format(Locale.ROOT, "%016x", id);
     }

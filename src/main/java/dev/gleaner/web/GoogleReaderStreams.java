@@ -61,7 +61,7 @@ final class GoogleReaderStreams {
      * @throws BadInput for an id that is no stream
      */
     static Stream stream(String id, List<SubscriptionState> followed) {
-        String stream = id.strip().replaceFirst("^user/[^/]*/", "user/-/");
+        String stream = GoogleReaderItems.ofThisUser(id);
         if (stream.equals(GoogleReaderItems.READING_LIST)) {
             return new Stream(Optional.empty(), Optional.empty(), Optional.empty());
         }

@@ -1,6 +1,7 @@
 package dev.gleaner.web;
 
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,17 @@ final class RequestParams {
         }
         return Optional.of(MinifluxApi.number(text.get()).filter(value -> value >= 0)
                 .orElseThrow(() -> new BadInput("Invalid " + name + ": " + text.get())));
+    }
+
+    /**
+     * A time sent as a number since the epoch: in seconds as the protocols say, or in milliseconds or
+     * microseconds as some apps send it, told apart by size (10^11 seconds is the year 5138).
+     */
+    static Instant time(long value) {
+        if (value >= 100_000_000_000_000L) {
+            return Instant.ofEpochSecond(value / 1_000_000, value % 1_000_000 * 1_000);
+        }
+        return value >= 100_000_000_000L ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
     }
 
     /** Whether the request names {@code name}, with a value or bare ({@code ?api&items}). */
