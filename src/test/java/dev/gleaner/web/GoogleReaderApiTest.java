@@ -126,6 +126,9 @@ class GoogleReaderApiTest {
                 + encoded(API_PASSWORD), (String) null);
         assertThat(byQuery.statusCode()).isEqualTo(200);
         assertThat(byQuery.body()).contains("Auth=" + auth + "\n");
+        HttpResponse<String> asJson = served.send("POST", "/accounts/ClientLogin", form("Email", ServedFeeds.USER,
+                "Passwd", API_PASSWORD, "output", "json"), "Content-Type", FORM);
+        assertThat(JSON.readTree(asJson.body()).get("Auth").asText()).isEqualTo(auth);
 
         JsonNode user = json(API + "user-info");
 
