@@ -3,6 +3,7 @@ package dev.gleaner.cli;
 import dev.gleaner.app.Gleaner;
 import dev.gleaner.config.Config;
 import dev.gleaner.store.Account;
+import dev.gleaner.store.ApiPassword;
 import dev.gleaner.web.Passwords;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -12,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.Arrays;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,17 +21,26 @@ import picocli.CommandLine.Option;
 @Command(name = "passwd", mixinStandardHelpOptions = true,
         description = "Set the user name and password of gleaner serve: its pages, and HTTP Basic on its APIs. "
                 + "The password is asked twice on a terminal, else read from the first line of standard input; "
-                + "only its Argon2id hash is stored.",
+                + "only its Argon2id hash is stored. With --api, sets instead the password of the reader apps' "
+                + "APIs (Google Reader, Fever), which signs in nowhere else.",
         footerHeading = "%nExamples:%n",
         footer = {"  gleaner passwd                    set the password of admin",
-            "  echo \"$PASSWORD\" | gleaner passwd --user me   from a script or a container"})
+            "  echo \"$PASSWORD\" | gleaner passwd --user me   from a script or a container",
+            "  gleaner passwd --api              the password reader apps sign in with"})
 final class PasswdCommand extends ConfiguredCommand {
     @Option(names = "--user", paramLabel = "NAME", defaultValue = "admin",
             description = "The user name (default: ${DEFAULT-VALUE}).")
     String user = "admin";
 
+    @Option(names = "--api", description = "Set the password of the Google Reader and Fever APIs, for the account as "
+            + "it is named now.")
+    boolean api;
+
     @Override
     int run(Config config, PrintWriter out, PrintWriter err) throws IOException {
+        if (api) {
+            return setApiPassword(config, out, err);
+        }
         if (user.isBlank() || user.contains(":") || user.chars().anyMatch(Character::isISOControl)) {
             err.println("gleaner: --user " + user + ": a user name must not be empty, nor hold ':' or control characters");
             return ExitCodes.USAGE;
@@ -52,6 +63,42 @@ final class PasswdCommand extends ConfiguredCommand {
         }
         out.println("gleaner: the password of " + user + " is set in " + config.storage());
         return ExitCodes.OK;
+    }
+
+    private int setApiPassword(Config config, PrintWriter out, PrintWriter err) throws IOException {
+        InstantSource clock = InstantSource.system();
+        try (Gleaner gleaner = new Gleaner(config, clock)) {
+            Optional<Account> account = gleaner.store().account().account();
+            if (account.isEmpty()) {
+                err.println("gleaner: there is no account yet; set its password first with gleaner passwd");
+                return ExitCodes.USAGE;
+            }
+            String name = account.get().username();
+            char[] password = read(err);
+            if (password == null) {
+                return ExitCodes.USAGE;
+            }
+            try {
+                if (password.length < Passwords.SHORTEST) {
+                    err.println("gleaner: the password must be at least " + Passwords.SHORTEST + " characters long");
+                    return ExitCodes.USAGE;
+                }
+                String text = new String(password);
+                if (Passwords.matches(text, account.get().passwordHash())) {
+                    err.println("gleaner: the API password must differ from the account's; nothing was changed");
+                    return ExitCodes.USAGE;
+                }
+                if (!gleaner.store().account().setApiPassword(new ApiPassword(name, Passwords.hash(text),
+                        Passwords.feverKey(name, text), clock.instant()))) {
+                    err.println("gleaner: the account changed meanwhile; nothing was changed");
+                    return ExitCodes.FAILED;
+                }
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+            out.println("gleaner: the API password of " + name + " is set in " + config.storage());
+            return ExitCodes.OK;
+        }
     }
 
     /** The password typed twice on the terminal, else the first line of standard input; null after saying why not. */

@@ -20,11 +20,13 @@ import java.util.Optional;
  * @param ascending the direction
  * @param limit how many at most
  * @param offset how many to skip first
+ * @param seenAfter only those first seen after this
+ * @param seenBefore only those first seen before this
  */
 public record EntryQuery(Optional<Boolean> read, Optional<Boolean> starred, Optional<List<Long>> feeds,
         Optional<Long> beforeId, Optional<Long> afterId, Optional<Instant> publishedBefore,
         Optional<Instant> publishedAfter, Optional<String> search, Order order, boolean ascending, int limit,
-        int offset) {
+        int offset, Optional<Instant> seenAfter, Optional<Instant> seenBefore) {
 
     /** What entries can be sorted by. */
     public enum Order {
@@ -48,9 +50,20 @@ public record EntryQuery(Optional<Boolean> read, Optional<Boolean> starred, Opti
         Objects.requireNonNull(publishedAfter, "publishedAfter");
         Objects.requireNonNull(search, "search");
         Objects.requireNonNull(order, "order");
+        Objects.requireNonNull(seenAfter, "seenAfter");
+        Objects.requireNonNull(seenBefore, "seenBefore");
         if (limit < 0 || offset < 0) {
             throw new IllegalArgumentException("limit and offset must not be negative: " + limit + ", " + offset);
         }
+    }
+
+    /** A query with no bound on when entries were first seen. */
+    public EntryQuery(Optional<Boolean> read, Optional<Boolean> starred, Optional<List<Long>> feeds,
+            Optional<Long> beforeId, Optional<Long> afterId, Optional<Instant> publishedBefore,
+            Optional<Instant> publishedAfter, Optional<String> search, Order order, boolean ascending, int limit,
+            int offset) {
+        this(read, starred, feeds, beforeId, afterId, publishedBefore, publishedAfter, search, order, ascending, limit,
+                offset, Optional.empty(), Optional.empty());
     }
 
     /** Every published entry, oldest first, at most {@code limit}. */

@@ -2,7 +2,7 @@ package dev.gleaner.store;
 
 import java.util.Optional;
 
-/** The account in the {@code account} table's one row. */
+/** The account in the {@code account} table's one row, and its API password in {@code api_password}'s. */
 final class JdbcAccountStore implements AccountStore {
     private final Jdbc jdbc;
 
@@ -19,10 +19,34 @@ final class JdbcAccountStore implements AccountStore {
 
     @Override
     public void set(Account account) {
-        jdbc.update("set the account", """
-                INSERT INTO account (id, username, password_hash, changed_at) VALUES (1, ?, ?, ?)
+        jdbc.inTransaction("set the account", connection -> {
+            Jdbc.update(connection, "DELETE FROM api_password WHERE username <> ?", account.username());
+            return Jdbc.update(connection, """
+                    INSERT INTO account (id, username, password_hash, changed_at) VALUES (1, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET username = excluded.username, password_hash = excluded.password_hash,
+                        changed_at = excluded.changed_at
+                    """, account.username(), account.passwordHash(), account.changedAt());
+        });
+    }
+
+    @Override
+    public Optional<ApiPassword> apiPassword() {
+        return jdbc.query("read the API password", """
+                SELECT p.username, p.password_hash, p.fever_key, p.changed_at FROM api_password p
+                JOIN account a ON a.id = p.id AND a.username = p.username
+                """, row -> new ApiPassword(row.getString(1), row.getString(2), row.getString(3),
+                        Jdbc.instant(row, "changed_at").orElseThrow()))
+                .stream().findFirst();
+    }
+
+    @Override
+    public boolean setApiPassword(ApiPassword password) {
+        return jdbc.update("set the API password", """
+                INSERT INTO api_password (id, username, password_hash, fever_key, changed_at)
+                SELECT 1, ?, ?, ?, ? FROM account WHERE id = 1 AND username = ?
                 ON CONFLICT (id) DO UPDATE SET username = excluded.username, password_hash = excluded.password_hash,
-                    changed_at = excluded.changed_at
-                """, account.username(), account.passwordHash(), account.changedAt());
+                    fever_key = excluded.fever_key, changed_at = excluded.changed_at
+                """, password.username(), password.passwordHash(), password.feverKey(), password.changedAt(),
+                password.username()) == 1;
     }
 }

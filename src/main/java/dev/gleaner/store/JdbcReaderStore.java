@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,24 +46,31 @@ final class JdbcReaderStore implements ReaderStore {
 
     @Override
     public EntryQuery.Page entries(EntryQuery query) {
-        Filter filter = filter(query);
-        String direction = query.ascending() ? " ASC" : " DESC";
+        List<Object> params = new ArrayList<>();
+        String where = where(query, params);
+        List<Object> paged = new ArrayList<>(params);
+        String page = page(query, paged);
         return jdbc.together("list entries", () -> {
-            long total = jdbc.query("count entries", "SELECT count(*)" + FROM + filter.where, row -> row.getLong(1),
-                    filter.params.toArray()).get(0);
-            List<Object> page = new ArrayList<>(filter.params);
-            page.add(query.limit());
-            page.add(query.offset());
-            List<ReaderEntry> entries = jdbc.query("list entries", "SELECT " + COLUMNS + FROM + filter.where
-                    + " ORDER BY " + query.order().column + direction + ", r.id" + direction + " LIMIT ? OFFSET ?",
-                    JdbcReaderStore::entry, page.toArray());
+            long total = jdbc.query("count entries", "SELECT count(*)" + FROM + where, row -> row.getLong(1),
+                    params.toArray()).get(0);
+            List<ReaderEntry> entries = jdbc.query("list entries", "SELECT " + COLUMNS + FROM + where + page,
+                    JdbcReaderStore::entry, paged.toArray());
             return new EntryQuery.Page(total, entries);
         });
     }
 
     @Override
+    public List<Long> ids(EntryQuery query) {
+        List<Object> params = new ArrayList<>();
+        String where = where(query, params);
+        return jdbc.query("list entry numbers", "SELECT r.id" + FROM + where + page(query, params),
+                row -> row.getLong(1), params.toArray());
+    }
+
+    @Override
     public Neighbours neighbours(EntryQuery query, long id) {
-        Filter filter = filter(query);
+        List<Object> params = new ArrayList<>();
+        String where = where(query, params);
         String column = query.order().column;
         return jdbc.together("find the neighbours of entry " + id, () -> {
             List<Object> key = jdbc.query("read entry " + id, "SELECT " + column + ", r.id" + FROM + " AND r.id = ?",
@@ -71,28 +79,30 @@ final class JdbcReaderStore implements ReaderStore {
                 return new Neighbours(Optional.empty(), Optional.empty());
             }
             Object value = key.get(0);
-            return new Neighbours(neighbour(filter, column, value, id, !query.ascending()),
-                    neighbour(filter, column, value, id, query.ascending()));
+            return new Neighbours(neighbour(where, params, column, value, id, !query.ascending()),
+                    neighbour(where, params, column, value, id, query.ascending()));
         });
     }
 
-    /** The entry next to {@code (value, id)} in the filter's list: above it when {@code upward}, else below. */
-    private Optional<Long> neighbour(Filter filter, String column, Object value, long id, boolean upward) {
+    /** The entry next to {@code (value, id)} in the list {@code where} gives: above it when {@code upward}, else below. */
+    private Optional<Long> neighbour(String where, List<Object> conditions, String column, Object value, long id,
+            boolean upward) {
         String beyond = upward ? " > " : " < ";
         String direction = upward ? " ASC" : " DESC";
-        List<Object> params = new ArrayList<>(filter.params);
+        List<Object> params = new ArrayList<>(conditions);
         params.addAll(List.of(value, value, id));
-        return jdbc.query("find a neighbour", "SELECT r.id" + FROM + filter.where + " AND (" + column + beyond + "? OR ("
+        return jdbc.query("find a neighbour", "SELECT r.id" + FROM + where + " AND (" + column + beyond + "? OR ("
                 + column + " = ? AND r.id" + beyond + "?)) ORDER BY " + column + direction + ", r.id" + direction
                 + " LIMIT 1", row -> row.getLong(1), params.toArray()).stream().findFirst();
     }
 
     @Override
     public List<Long> markRead(EntryQuery query, Instant at) {
-        Filter filter = filter(query);
+        List<Object> params = new ArrayList<>();
+        String where = where(query, params);
         return jdbc.inTransaction("mark a list read", connection -> {
-            List<Long> ids = Jdbc.query(connection, "SELECT r.id" + FROM + filter.where + " AND r.is_read = 0",
-                    row -> row.getLong(1), filter.params.toArray());
+            List<Long> ids = Jdbc.query(connection, "SELECT r.id" + FROM + where + " AND r.is_read = 0",
+                    row -> row.getLong(1), params.toArray());
             for (long id : ids) {
                 Jdbc.update(connection, "UPDATE reader_entry SET is_read = 1, changed_at = ? WHERE id = ?", at, id);
             }
@@ -115,26 +125,23 @@ final class JdbcReaderStore implements ReaderStore {
         });
     }
 
-    /** The {@code WHERE} conditions of a query past {@link #FROM}'s own, and their parameters. */
-    private record Filter(String where, List<Object> params) {
-    }
-
-    private static Filter filter(EntryQuery query) {
+    /** The conditions of {@code query}, each starting with AND, its parameters added to {@code params}. */
+    private static String where(EntryQuery query, List<Object> params) {
         StringBuilder where = new StringBuilder();
-        List<Object> params = new ArrayList<>();
         query.read().ifPresent(read -> condition(where, params, "r.is_read = ?", read ? 1 : 0));
         query.starred().ifPresent(starred -> condition(where, params, "r.is_starred = ?", starred ? 1 : 0));
         query.feeds().ifPresent(feeds -> {
-            where.append(feeds.isEmpty() ? " AND 0" : " AND e.subscription_id IN ("
-                    + String.join(", ", Collections.nCopies(feeds.size(), "?")) + ")");
+            where.append(feeds.isEmpty() ? " AND 0" : " AND e.subscription_id IN (" + marks(feeds.size()) + ")");
             params.addAll(feeds);
         });
         query.beforeId().ifPresent(id -> condition(where, params, "r.id < ?", id));
         query.afterId().ifPresent(id -> condition(where, params, "r.id > ?", id));
         query.publishedBefore().ifPresent(at -> condition(where, params, PUBLISHED + " < ?", at.toEpochMilli()));
         query.publishedAfter().ifPresent(at -> condition(where, params, PUBLISHED + " > ?", at.toEpochMilli()));
+        query.seenBefore().ifPresent(at -> condition(where, params, "e.first_seen_at < ?", at.toEpochMilli()));
+        query.seenAfter().ifPresent(at -> condition(where, params, "e.first_seen_at > ?", at.toEpochMilli()));
         query.search().ifPresent(text -> search(text, where, params));
-        return new Filter(where.toString(), params);
+        return where.toString();
     }
 
     /**
@@ -162,6 +169,18 @@ final class JdbcReaderStore implements ReaderStore {
         }
     }
 
+    /** The ORDER BY, LIMIT and OFFSET of {@code query}, their parameters added to {@code params}. */
+    private static String page(EntryQuery query, List<Object> params) {
+        String direction = query.ascending() ? " ASC" : " DESC";
+        params.add(query.limit());
+        params.add(query.offset());
+        return " ORDER BY " + query.order().column + direction + ", r.id" + direction + " LIMIT ? OFFSET ?";
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
     private static void condition(StringBuilder where, List<Object> params, String condition, Object param) {
         where.append(" AND ").append(condition);
         params.add(param);
@@ -171,6 +190,21 @@ final class JdbcReaderStore implements ReaderStore {
     public Optional<ReaderEntry> entry(long id) {
         return jdbc.query("read entry " + id, "SELECT " + COLUMNS + FROM + " AND r.id = ?", JdbcReaderStore::entry, id)
                 .stream().findFirst();
+    }
+
+    @Override
+    public List<ReaderEntry> entries(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ReaderEntry> found = new HashMap<>();
+        jdbc.query("read entries", "SELECT " + COLUMNS + FROM + " AND r.id IN (" + marks(ids.size()) + ")",
+                JdbcReaderStore::entry, ids.toArray()).forEach(entry -> found.put(entry.id(), entry));
+        List<ReaderEntry> entries = new ArrayList<>();
+        for (long id : new LinkedHashSet<>(ids)) {
+            Optional.ofNullable(found.get(id)).ifPresent(entries::add);
+        }
+        return entries;
     }
 
     @Override
@@ -188,33 +222,59 @@ final class JdbcReaderStore implements ReaderStore {
 
     @Override
     public int markAllRead(Optional<Collection<Long>> feeds, Instant at) {
-        if (feeds.isEmpty()) {
-            return jdbc.update("mark every entry read", "UPDATE reader_entry SET is_read = 1, changed_at = ? WHERE is_read = 0",
-                    at);
-        }
-        if (feeds.get().isEmpty()) {
-            return 0;
-        }
-        List<Object> params = new ArrayList<>(List.of(at));
-        params.addAll(feeds.get());
-        return jdbc.update("mark the entries of feeds read", "UPDATE reader_entry SET is_read = 1, changed_at = ?"
-                + " WHERE is_read = 0 AND entry_key IN (SELECT entry_key FROM entry WHERE subscription_id IN ("
-                + String.join(", ", Collections.nCopies(feeds.get().size(), "?")) + "))", params.toArray());
+        return markAllRead(feeds, Optional.empty(), at);
     }
 
     @Override
-    public boolean star(long id, boolean starred, Instant at) {
-        return jdbc.inTransaction("star entry " + id, connection -> {
-            Jdbc.update(connection, "UPDATE reader_entry SET is_starred = ?, changed_at = ? WHERE id = ? AND is_starred <> ?",
-                    starred ? 1 : 0, at, id, starred ? 1 : 0);
-            return !Jdbc.query(connection, "SELECT 1 FROM reader_entry WHERE id = ?", row -> 1, id).isEmpty();
+    public int markAllRead(Optional<Collection<Long>> feeds, Instant seenUpTo, Instant at) {
+        return markAllRead(feeds, Optional.of(seenUpTo), at);
+    }
+
+    private int markAllRead(Optional<Collection<Long>> feeds, Optional<Instant> seenUpTo, Instant at) {
+        if (feeds.isPresent() && feeds.get().isEmpty()) {
+            return 0;
+        }
+        List<Object> params = new ArrayList<>(List.of(at));
+        List<String> conditions = new ArrayList<>();
+        feeds.ifPresent(ids -> {
+            conditions.add("subscription_id IN (" + marks(ids.size()) + ")");
+            params.addAll(ids);
         });
+        seenUpTo.ifPresent(upTo -> {
+            conditions.add("first_seen_at <= ?");
+            params.add(upTo.toEpochMilli());
+        });
+        return jdbc.update("mark entries read", "UPDATE reader_entry SET is_read = 1, changed_at = ? WHERE is_read = 0"
+                + (conditions.isEmpty() ? "" : " AND entry_key IN (SELECT entry_key FROM entry WHERE "
+                        + String.join(" AND ", conditions) + ")"), params.toArray());
     }
 
     @Override
     public boolean toggleStar(long id, Instant at) {
         return jdbc.update("star entry " + id,
                 "UPDATE reader_entry SET is_starred = 1 - is_starred, changed_at = ? WHERE id = ?", at, id) == 1;
+    }
+
+    @Override
+    public int markStarred(Collection<Long> ids, boolean starred, Instant at) {
+        return jdbc.inTransaction((starred ? "star" : "unstar") + " entries", connection -> {
+            int found = 0;
+            for (long id : ids) {
+                found += Jdbc.query(connection, "SELECT 1 FROM reader_entry WHERE id = ?", row -> 1, id).size();
+                Jdbc.update(connection, "UPDATE reader_entry SET is_starred = ?, changed_at = ? WHERE id = ?"
+                        + " AND is_starred <> ?", starred ? 1 : 0, at, id, starred ? 1 : 0);
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public Map<Long, Instant> newestUnread() {
+        Map<Long, Instant> newest = new HashMap<>();
+        jdbc.query("find the newest unread entries", "SELECT e.subscription_id, max(e.first_seen_at)" + FROM
+                + " AND r.is_read = 0 GROUP BY e.subscription_id",
+                row -> newest.put(row.getLong(1), Instant.ofEpochMilli(row.getLong(2))));
+        return newest;
     }
 
     @Override

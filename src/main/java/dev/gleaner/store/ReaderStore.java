@@ -31,8 +31,14 @@ public interface ReaderStore {
     record Neighbours(Optional<Long> before, Optional<Long> after) {
     }
 
+    /** The numbers of the published entries {@code query} asks for, in its order, within its limit and offset. */
+    List<Long> ids(EntryQuery query);
+
     /** One published entry by its number. */
     Optional<ReaderEntry> entry(long id);
+
+    /** The published entries of these numbers, in the order asked; a number that names none is left out. */
+    List<ReaderEntry> entries(Collection<Long> ids);
 
     /**
      * Marks entries read or unread.
@@ -63,11 +69,12 @@ public interface ReaderStore {
     int indexForSearch(int most);
 
     /**
-     * Stars or unstars an entry.
+     * Marks read the unread entries first seen at or before {@code seenUpTo}: those of these subscriptions, or
+     * all when {@code feeds} is empty. Entries that arrived later stay unread.
      *
-     * @return false when no entry has that number
+     * @return how many were marked
      */
-    boolean star(long id, boolean starred, Instant at);
+    int markAllRead(Optional<Collection<Long>> feeds, Instant seenUpTo, Instant at);
 
     /**
      * Stars an entry that is not starred and unstars one that is.
@@ -76,6 +83,16 @@ public interface ReaderStore {
      */
     boolean toggleStar(long id, Instant at);
 
+    /**
+     * Stars or unstars entries, whatever they were.
+     *
+     * @return how many of the numbers named an entry
+     */
+    int markStarred(Collection<Long> ids, boolean starred, Instant at);
+
     /** Per subscription number, how many of its published entries are unread ({@code [0]}) and read ({@code [1]}). */
     Map<Long, long[]> counts();
+
+    /** Per subscription number that has unread published entries, when the newest of them was first seen. */
+    Map<Long, Instant> newestUnread();
 }

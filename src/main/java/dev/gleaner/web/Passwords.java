@@ -3,6 +3,10 @@ package dev.gleaner.web;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Hashes and checks passwords with Argon2id at OWASP's parameters (19 MiB of memory, 2 passes, 1 lane),
@@ -30,6 +34,19 @@ public final class Passwords {
             return Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    /**
+     * The key Fever's clients send, {@code md5(username:password)} in lowercase hex. The protocol allows no
+     * other, so it is kept as such: whoever reads it can call the Fever API, and nothing else.
+     */
+    public static String feverKey(String username, CharSequence password) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
+                    .digest((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is required of every Java runtime", e);
         }
     }
 }

@@ -80,7 +80,7 @@ final class ReaderApp {
             return store.reader().markRead(List.of(id), read, at) == 1;
         }));
         routes.post("/app/entries/{id}/star", ctx -> change(ctx, (id, at) ->
-                store.reader().star(id, !"false".equals(ctx.formParam("starred")), at)));
+                store.reader().markStarred(List.of(id), !"false".equals(ctx.formParam("starred")), at) == 1));
         routes.post("/app/mark-all", this::markAll);
         routes.post("/app/undo", this::undo);
         routes.get("/app/health", this::health);

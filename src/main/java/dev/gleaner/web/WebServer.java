@@ -14,7 +14,8 @@ import java.util.Objects;
 
 /**
  * The HTTP face of {@code gleaner serve}: the built site, {@code /healthz}, {@code /metrics}, the
- * reader at {@code /app/} and the Miniflux API, on one address. Answers carry headers that keep a browser from guessing types or framing the pages.
+ * reader at {@code /app/}, and the Miniflux, Google Reader and Fever APIs, on one address. Answers carry
+ * headers that keep a browser from guessing types or framing the pages.
  */
 public final class WebServer implements AutoCloseable {
     /** Bodies larger than this are refused before they are read: nothing served takes more. */
@@ -42,9 +43,13 @@ public final class WebServer implements AutoCloseable {
         InstantSource clock = gleaner.clock();
         Path site = gleaner.config().site().publicDir();
         String sitePath = gleaner.config().site().url().getRawPath();
-        BasicAuth auth = new BasicAuth(store.account(), new LoginLimiter(clock), clock);
+        LoginLimiter limiter = new LoginLimiter(clock);
+        BasicAuth auth = new BasicAuth(store.account(), limiter, clock);
         SearchCatchUp search = new SearchCatchUp(store.reader());
         MinifluxApi miniflux = new MinifluxApi(store, auth, search, clock, wake);
+        ApiPasswordAuth apiPassword = new ApiPasswordAuth(store.account(), limiter);
+        GoogleReaderApi googleReader = new GoogleReaderApi(store, apiPassword, clock);
+        FeverApi fever = new FeverApi(store, apiPassword, clock);
         ReaderApp reader = new ReaderApp(store, auth, search, gleaner.discovery(), clock, gleaner.config().site().zone(),
                 wake, gleaner.config().site().title());
         try {
@@ -73,6 +78,8 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/metrics", ctx -> ctx.contentType(metrics.contentType()).result(metrics.scrape()));
             miniflux.routes(config.routes);
             reader.routes(config.routes);
+            googleReader.routes(config.routes);
+            fever.routes(config.routes);
         });
         app.start(bind, port);
         search.startInBackground();

@@ -3,6 +3,7 @@ package dev.gleaner.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gleaner.store.Account;
+import dev.gleaner.store.ApiPassword;
 import dev.gleaner.store.Store;
 import dev.gleaner.testing.Workspace;
 import dev.gleaner.web.Passwords;
@@ -85,5 +86,59 @@ class PasswdCommandTest {
         assertThat(colon.err()).contains("--user a:b");
 
         assertThat(account()).isEmpty();
+    }
+
+    private Optional<ApiPassword> apiPassword() {
+        try (Store store = Store.open("jdbc:sqlite:" + dir.resolve("gleaner.db"))) {
+            return store.account().apiPassword();
+        }
+    }
+
+    @Test
+    void setsTheApiPasswordApartFromTheAccountsWithTheFeverKeyOfItsName() {
+        passwd("account password\n", "--user", "读者");
+
+        Workspace.Result result = passwd("reader app password\n", "--api");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("the API password of 读者 is set");
+        ApiPassword api = apiPassword().orElseThrow();
+        assertThat(api.username()).isEqualTo("读者");
+        assertThat(api.passwordHash()).startsWith("$argon2id$");
+        assertThat(Passwords.matches("reader app password", api.passwordHash())).isTrue();
+        assertThat(api.feverKey()).isEqualTo(Passwords.feverKey("读者", "reader app password")).hasSize(32)
+                .isLowerCase();
+        assertThat(Passwords.matches("account password", account().orElseThrow().passwordHash()))
+                .as("the account's password is untouched").isTrue();
+    }
+
+    @Test
+    void anApiPasswordNeedsAnAccountALongEnoughPasswordAndNotTheAccountsOwn() {
+        Workspace.Result noAccount = passwd("reader app password\n", "--api");
+        assertThat(noAccount.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noAccount.err()).contains("no account yet");
+
+        passwd("account password\n");
+        Workspace.Result shortOne = passwd("short\n", "--api");
+        assertThat(shortOne.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(shortOne.err()).contains("at least " + Passwords.SHORTEST + " characters");
+        Workspace.Result same = passwd("account password\n", "--api");
+        assertThat(same.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(same.err()).contains("must differ from the account's");
+
+        assertThat(apiPassword()).isEmpty();
+    }
+
+    @Test
+    void renamingTheAccountDropsTheApiPasswordWhoseFeverKeyHeldTheOldName() {
+        passwd("account password\n");
+        passwd("reader app password\n", "--api");
+        assertThat(apiPassword()).isPresent();
+
+        passwd("account password\n");
+        assertThat(apiPassword()).as("same name, kept").isPresent();
+        passwd("account password\n", "--user", "someone");
+
+        assertThat(apiPassword()).isEmpty();
     }
 }

@@ -5,19 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gleaner.app.Gleaner;
-import dev.gleaner.config.ConfigLoader;
-import dev.gleaner.store.Account;
-import dev.gleaner.store.Store;
-import dev.gleaner.testing.RssDocument;
-import dev.gleaner.testing.Workspace;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -29,54 +19,31 @@ import org.junit.jupiter.api.io.TempDir;
 /** Miniflux's entries over real HTTP, on a store that {@code gleaner run} filled from feeds on disk. */
 class MinifluxEntriesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("admin:correct horse".getBytes(UTF_8));
+    private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString((ServedFeeds.USER + ":" + ServedFeeds.PASSWORD)
+            .getBytes(UTF_8));
 
     @TempDir
     Path dir;
 
-    final HttpClient http = HttpClient.newHttpClient();
-    Workspace workspace;
-    Gleaner gleaner;
-    Store store;
-    WebServer server;
+    ServedFeeds served;
 
     @BeforeEach
     void start() throws Exception {
-        workspace = new Workspace(dir);
-        feed("zhihu.xml", "知乎热榜", 3);
-        feed("bbc.xml", "BBC 中文", 2);
-        workspace.config("社交媒体:\n  知乎:\n    热榜: feeds/zhihu.xml\n新闻:\n  BBC:\n    中文: feeds/bbc.xml\n");
-        assertThat(workspace.run("run", "--no-build").exitCode()).isZero();
-        gleaner = new Gleaner(new ConfigLoader().load(dir.resolve("gleaner.yml")), InstantSource.system());
-        store = gleaner.store();
-        store.account().set(new Account("admin", Passwords.hash("correct horse"), Instant.now()));
-        server = WebServer.start("127.0.0.1", 0, gleaner, new ServerMetrics(InstantSource.system()), () -> { });
+        served = new ServedFeeds(dir);
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        gleaner.close();
+        served.close();
     }
 
     private void feed(String file, String title, int items) {
-        RssDocument document = RssDocument.channel(title, "https://example.org/" + file);
-        for (int i = 1; i <= items; i++) {
-            document.item(title + " 问题 " + i, "<p>" + title + " 的回答 " + i + "，" + "很长的正文。".repeat(150) + "</p>",
-                    "Sat, 21 May 2022 0" + i + ":00:00 GMT", "https://example.org/" + file + "/" + i, file + i);
-        }
-        workspace.write("feeds/" + file, document.xml());
+        served.feed(file, title, items);
     }
 
     private HttpResponse<String> send(String method, String path, String body, String type) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .header("Authorization", AUTH);
-        if (type != null) {
-            request.header("Content-Type", type);
-        }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, UTF_8));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(UTF_8));
+        return type == null ? served.send(method, path, body, "Authorization", AUTH)
+                : served.send(method, path, body, "Authorization", AUTH, "Content-Type", type);
     }
 
     private JsonNode get(String path) throws Exception {
@@ -195,7 +162,7 @@ class MinifluxEntriesTest {
         long highest = get("/v1/entries?order=id&direction=desc&limit=1").get("entries").get(0).get("id").asLong();
         feed("zhihu.xml", "知乎热榜", 4);
 
-        assertThat(workspace.run("run", "--all", "--no-build").exitCode()).isZero();
+        assertThat(served.workspace.run("run", "--all", "--no-build").exitCode()).isZero();
 
         JsonNode newest = get("/v1/entries?order=id&direction=desc&limit=1").get("entries").get(0);
         assertThat(newest.get("title").asText()).isEqualTo("知乎热榜 问题 4");

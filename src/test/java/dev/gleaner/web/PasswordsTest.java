@@ -27,4 +27,11 @@ class PasswordsTest {
         assertThat(Passwords.matches("correct horse", "$argon2id$v=19$broken")).isFalse();
         assertThat(Passwords.matches("correct horse", "")).isFalse();
     }
+
+    @Test
+    void theFeverKeyIsTheMd5OfNameColonPasswordInLowercaseHex() {
+        // md5("admin:password"), as any md5 tool computes it
+        assertThat(Passwords.feverKey("admin", "password")).isEqualTo("73eff6386ce2091b5ca702fc007e1da9");
+        assertThat(Passwords.feverKey("admin", "Password")).isNotEqualTo(Passwords.feverKey("admin", "password"));
+    }
 }
