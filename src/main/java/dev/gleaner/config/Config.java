@@ -17,6 +17,7 @@ import java.util.Objects;
  *     default 20
  * @param fetch how feeds are fetched
  * @param schedule how often feeds are fetched and how failures are spaced out
+ * @param serve how {@code gleaner serve} shows the site
  * @param subscriptions the leaves of the category tree, in file order
  * @param warnings what is allowed but probably not meant (no {@code site.url}), one line each
  */
@@ -28,6 +29,7 @@ public record Config(
         int backlog,
         FetchOptions fetch,
         ScheduleOptions schedule,
+        ServeOptions serve,
         List<Subscription> subscriptions,
         List<String> warnings) {
 
@@ -37,6 +39,7 @@ public record Config(
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(fetch, "fetch");
         Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(serve, "serve");
         rsshub = List.copyOf(rsshub);
         subscriptions = List.copyOf(subscriptions);
         warnings = List.copyOf(warnings);

@@ -45,7 +45,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class ConfigLoader {
     private static final Set<String> TOP_KEYS = Set.of("site", "storage", "rsshub", "backlog", "fetch", "schedule",
-            "subscriptions");
+            "serve", "subscriptions");
+    private static final Set<String> SERVE_KEYS = Set.of("public_site");
     private static final Set<String> FETCH_KEYS = Set.of("timeout", "concurrency", "per_host", "min_gap",
             "user_agent", "allow");
     private static final Set<String> SCHEDULE_KEYS = Set.of("min_interval", "max_interval", "backoff_cap",
@@ -136,6 +137,11 @@ public final class ConfigLoader {
             FetchOptions fetch = top.containsKey("fetch") ? fetch(top.get("fetch")) : FetchOptions.DEFAULTS;
             ScheduleOptions schedule = top.containsKey("schedule") ? schedule(top.get("schedule"))
                     : ScheduleOptions.DEFAULTS;
+            ServeOptions serve = ServeOptions.DEFAULTS;
+            if (top.containsKey("serve")) {
+                Map<String, NodeTuple> keys = nodes.mapping(top.get("serve").getValueNode(), "serve", SERVE_KEYS);
+                serve = new ServeOptions(nodes.optional(keys, "serve", "public_site", nodes::bool).orElse(true));
+            }
             List<Subscription> subscriptions = new ArrayList<>();
             // The file's tree may be empty: feeds added with `gleaner add` or `import` live in the store.
             if (top.containsKey("subscriptions") && !isEmptyMapping(top.get("subscriptions").getValueNode())) {
@@ -145,7 +151,8 @@ public final class ConfigLoader {
             if (problems.isPresent()) {
                 throw problems.get();
             }
-            return new Config(file, site, storage, rsshub, backlog, fetch, schedule, subscriptions, warnings);
+            return new Config(file, site, storage, rsshub, backlog, fetch, schedule, serve, subscriptions,
+                    warnings);
         }
 
         private SiteSettings site(@Nullable NodeTuple tuple, List<String> warnings) {

@@ -116,6 +116,11 @@ final class ReaderApp {
         ctx.attribute("session", session.get());
     }
 
+    /** Whether the request comes from a browser signed in to the reader. */
+    boolean signedIn(Context ctx) {
+        return sessions.of(ctx).filter(Sessions.Session::signedIn).isPresent();
+    }
+
     private static String csrfOf(Context ctx) {
         String header = ctx.header(CSRF_HEADER);
         return header != null ? header : ctx.formParam(CSRF_FIELD);

@@ -104,7 +104,7 @@ final class Sessions {
     /** The cookie, {@code Secure} when the request came over HTTPS, directly or through a proxy that says so. */
     private static String cookie(Context ctx, String value, Duration life) {
         boolean https = ctx.scheme().equals("https") || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
-        return COOKIE + "=" + value + "; Path=/app; Max-Age=" + life.toSeconds() + "; HttpOnly; SameSite=Lax"
+        return COOKIE + "=" + value + "; Path=/; Max-Age=" + life.toSeconds() + "; HttpOnly; SameSite=Lax"
                 + (https ? "; Secure" : "");
     }
 

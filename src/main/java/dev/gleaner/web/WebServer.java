@@ -3,12 +3,14 @@ package dev.gleaner.web;
 import dev.gleaner.app.Gleaner;
 import dev.gleaner.store.Store;
 import io.javalin.Javalin;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -50,6 +52,7 @@ public final class WebServer implements AutoCloseable {
         ApiPasswordAuth apiPassword = new ApiPasswordAuth(store.account(), limiter);
         GoogleReaderApi googleReader = new GoogleReaderApi(store, apiPassword, clock);
         FeverApi fever = new FeverApi(store, apiPassword, clock);
+        boolean publicSite = gleaner.config().serve().publicSite();
         ReaderApp reader = new ReaderApp(store, auth, search, gleaner.discovery(), clock, gleaner.config().site().zone(),
                 wake, gleaner.config().site().title());
         try {
@@ -72,6 +75,10 @@ public final class WebServer implements AutoCloseable {
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("X-Frame-Options", "DENY");
                 ctx.header("Referrer-Policy", "same-origin");
+                if (!publicSite && isSite(ctx.path()) && !reader.signedIn(ctx)) {
+                    ctx.redirect("/app/login", HttpStatus.SEE_OTHER);
+                    ctx.skipRemainingHandlers();
+                }
             });
             config.routes.get("/healthz", ctx -> JsonAnswer.send(ctx, 200,
                     Map.of("status", "ok", "last_pass", metrics.lastPass().map(Object::toString).orElse(""))));
@@ -84,6 +91,16 @@ public final class WebServer implements AutoCloseable {
         app.start(bind, port);
         search.startInBackground();
         return new WebServer(app);
+    }
+
+    /** Whether a path is the built site's, not the reader's, an API's or the operators'. */
+    private static boolean isSite(String path) {
+        for (String other : List.of("/app", "/v1", "/reader/", "/api/", "/fever", "/accounts/", "/healthz", "/metrics")) {
+            if (path.startsWith(other)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The port it listens on. */

@@ -120,7 +120,7 @@ class ReaderAppTest {
     void signingInGivesANewHttpOnlyLaxCookieAndAWrongPasswordIsRefused() throws Exception {
         HttpResponse<String> login = get(browser, "/app/login");
         String before = login.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(before).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/app").doesNotContain("Secure");
+        assertThat(before).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/;").doesNotContain("Secure");
         assertThat(login.headers().firstValue("Content-Security-Policy").orElseThrow())
                 .contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
 
