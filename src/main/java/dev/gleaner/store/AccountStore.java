@@ -1,5 +1,7 @@
 package dev.gleaner.store;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** The account of {@code gleaner serve}: one, or none before {@code gleaner passwd} has set it. */
@@ -19,4 +21,20 @@ public interface AccountStore {
      * @return false, changing nothing, when there is no account or it has another name
      */
     boolean setApiPassword(ApiPassword password);
+
+    /** The API keys, oldest first. */
+    List<ApiKey> apiKeys();
+
+    /**
+     * Keeps a new API key by the SHA-256 of its token.
+     *
+     * @return the key, or empty when another key has that description
+     */
+    Optional<ApiKey> addApiKey(String description, String tokenHash, Instant at);
+
+    /** The key whose token has this SHA-256, noting that it was used {@code at}. */
+    Optional<ApiKey> useApiKey(String tokenHash, Instant at);
+
+    /** Removes an API key; false when there is none with that number. */
+    boolean removeApiKey(long id);
 }

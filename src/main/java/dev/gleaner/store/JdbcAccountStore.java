@@ -1,5 +1,9 @@
 package dev.gleaner.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** The account in the {@code account} table's one row, and its API password in {@code api_password}'s. */
@@ -48,5 +52,42 @@ final class JdbcAccountStore implements AccountStore {
                     fever_key = excluded.fever_key, changed_at = excluded.changed_at
                 """, password.username(), password.passwordHash(), password.feverKey(), password.changedAt(),
                 password.username()) == 1;
+    }
+
+    @Override
+    public List<ApiKey> apiKeys() {
+        return jdbc.query("list the API keys", "SELECT id, description, created_at, last_used_at FROM api_key ORDER BY id",
+                JdbcAccountStore::apiKey);
+    }
+
+    @Override
+    public Optional<ApiKey> addApiKey(String description, String tokenHash, Instant at) {
+        return jdbc.inTransaction("add an API key", connection -> {
+            if (Jdbc.update(connection, "INSERT INTO api_key (token_hash, description, created_at) VALUES (?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING", tokenHash, description, at) == 0) {
+                return Optional.empty();
+            }
+            return Jdbc.query(connection, "SELECT id, description, created_at, last_used_at FROM api_key"
+                    + " WHERE token_hash = ?", JdbcAccountStore::apiKey, tokenHash).stream().findFirst();
+        });
+    }
+
+    @Override
+    public Optional<ApiKey> useApiKey(String tokenHash, Instant at) {
+        return jdbc.inTransaction("sign in with an API key", connection -> {
+            Jdbc.update(connection, "UPDATE api_key SET last_used_at = ? WHERE token_hash = ?", at, tokenHash);
+            return Jdbc.query(connection, "SELECT id, description, created_at, last_used_at FROM api_key"
+                    + " WHERE token_hash = ?", JdbcAccountStore::apiKey, tokenHash).stream().findFirst();
+        });
+    }
+
+    @Override
+    public boolean removeApiKey(long id) {
+        return jdbc.update("remove an API key", "DELETE FROM api_key WHERE id = ?", id) == 1;
+    }
+
+    private static ApiKey apiKey(ResultSet row) throws SQLException {
+        return new ApiKey(row.getLong("id"), row.getString("description"),
+                Jdbc.instant(row, "created_at").orElseThrow(), Jdbc.instant(row, "last_used_at"));
     }
 }

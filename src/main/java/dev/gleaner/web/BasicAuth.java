@@ -67,6 +67,19 @@ final class BasicAuth {
         return verdict;
     }
 
+    /** An API key sent as {@code X-Auth-Token}, held back and counted as Basic's credentials are. */
+    Verdict checkKey(String token, String address) {
+        if (limiter.heldBack(address).isPresent()) {
+            return Verdict.HELD_BACK;
+        }
+        if (accounts.useApiKey(MinifluxKeys.hash(token), clock.instant()).isEmpty()) {
+            limiter.failed(address);
+            return Verdict.REFUSED;
+        }
+        limiter.succeeded(address);
+        return Verdict.SIGNED_IN;
+    }
+
     /** A user name and password typed into the sign-in page, held back and counted as Basic's are. */
     Verdict check(String username, String password, String address) {
         if (limiter.heldBack(address).isPresent()) {

@@ -3,6 +3,7 @@ package dev.gleaner.web;
 import dev.gleaner.config.OpmlWriter;
 import dev.gleaner.config.Subscription;
 import dev.gleaner.model.BuildVersion;
+import dev.gleaner.pipeline.FeedDiscovery;
 import dev.gleaner.store.Store;
 import dev.gleaner.store.SubscriptionState;
 import io.javalin.config.RoutesConfig;
@@ -18,8 +19,9 @@ import java.util.TreeSet;
 
 /**
  * The REST API of Miniflux ({@code /v1/…}), so that its clients work unchanged: HTTP Basic with the
- * account of {@code gleaner passwd}, errors as {@code {"error_message": …}}. So far: the account, the
- * categories and the feeds (read only), and the entries ({@link MinifluxEntries}).
+ * account of {@code gleaner passwd} or an API key as {@code X-Auth-Token} ({@link MinifluxKeys}), errors as
+ * {@code {"error_message": …}}: the account, the categories, the feeds (read, followed, unfollowed,
+ * refreshed; {@link MinifluxWrites}), OPML out and in, and the entries ({@link MinifluxEntries}).
  */
 final class MinifluxApi {
     /** Miniflux's one user, and what its clients ask of it. */
@@ -28,13 +30,18 @@ final class MinifluxApi {
     private final Store store;
     private final BasicAuth auth;
     private final MinifluxEntries entries;
+    private final MinifluxWrites writes;
+    private final MinifluxKeys keys;
     private final InstantSource clock;
     private final Runnable wake;
 
     /** @param wake tells the poller, if this process has one, that subscriptions were made due */
-    MinifluxApi(Store store, BasicAuth auth, SearchCatchUp search, InstantSource clock, Runnable wake) {
+    MinifluxApi(Store store, BasicAuth auth, MinifluxKeys keys, SearchCatchUp search, Following following,
+            FeedDiscovery discovery, InstantSource clock, Runnable wake) {
         this.store = store;
         this.auth = auth;
+        this.writes = new MinifluxWrites(store, following, discovery, clock);
+        this.keys = keys;
         this.entries = new MinifluxEntries(store, search, clock);
         this.clock = clock;
         this.wake = wake;
@@ -55,6 +62,8 @@ final class MinifluxApi {
         routes.put("/v1/feeds/{id}/refresh", ctx -> number(ctx.pathParam("id")).ifPresentOrElse(
                 id -> refresh(ctx, Optional.of(id)), () -> error(ctx, 400, "Invalid feed ID")));
         routes.get("/v1/export", this::export);
+        writes.routes(routes);
+        keys.routes(routes);
     }
 
     /** Makes the feed, or every feed, due now: the poller fetches it in its next pass, at once if it is here. */
@@ -145,7 +154,8 @@ final class MinifluxApi {
     }
 
     private void signIn(Context ctx) {
-        switch (auth.check(ctx.header("Authorization"), ctx.ip())) {
+        String token = ctx.header("X-Auth-Token");
+        switch (token != null ? auth.checkKey(token, ctx.ip()) : auth.check(ctx.header("Authorization"), ctx.ip())) {
             case SIGNED_IN -> {
             }
             case REFUSED -> {

@@ -1,15 +1,12 @@
 package dev.gleaner.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gleaner.store.EntryQuery;
 import dev.gleaner.store.ReaderEntry;
 import dev.gleaner.store.Store;
 import dev.gleaner.store.SubscriptionState;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -25,7 +22,6 @@ import java.util.Optional;
  * feed, a category or the user at once too), starred; the read and unread counts per feed.
  */
 final class MinifluxEntries {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int DEFAULT_LIMIT = 100;
 
     private final Store store;
@@ -189,18 +185,13 @@ final class MinifluxEntries {
 
     /** {@code PUT /v1/entries {"entry_ids": [1, 2], "status": "read"}}, whatever content type it came as. */
     private void mark(Context ctx) {
-        JsonNode body;
-        try {
-            body = JSON.readTree(ctx.bodyAsBytes());
-        } catch (JsonProcessingException e) {
-            MinifluxApi.error(ctx, 400, "Invalid JSON body: " + e.getOriginalMessage());
-            return;
-        } catch (IOException e) {
-            MinifluxApi.error(ctx, 400, "Unreadable body: " + e.getMessage());
+        Optional<JsonNode> read = MinifluxWrites.jsonBody(ctx);
+        if (read.isEmpty()) {
             return;
         }
-        JsonNode ids = body == null ? null : body.get("entry_ids");
-        String status = body == null || body.get("status") == null ? "" : body.get("status").asText();
+        JsonNode body = read.get();
+        JsonNode ids = body.get("entry_ids");
+        String status = body.get("status") == null ? "" : body.get("status").asText();
         if (ids == null || !ids.isArray() || ids.isEmpty()) {
             MinifluxApi.error(ctx, 400, "The list of entries is empty");
             return;

@@ -46,6 +46,7 @@ final class ReaderApp {
     private final ReaderPages pages = new ReaderPages();
     private final SearchCatchUp search;
     private final ReaderFeeds feeds;
+    private final MinifluxKeys keys;
     private final InstantSource clock;
     private final DateTimeFormatter dates;
 
@@ -53,10 +54,11 @@ final class ReaderApp {
      * @param wake tells the poller, if this process has one, that subscriptions were made due
      * @param title the site's title
      */
-    ReaderApp(Store store, BasicAuth auth, SearchCatchUp search, FeedDiscovery discovery, InstantSource clock,
-            ZoneId zone, Runnable wake, String title) {
+    ReaderApp(Store store, BasicAuth auth, MinifluxKeys keys, SearchCatchUp search, Following following,
+            FeedDiscovery discovery, InstantSource clock, ZoneId zone, Runnable wake, String title) {
         this.store = store;
-        this.feeds = new ReaderFeeds(store, discovery, pages, ctx -> {
+        this.keys = keys;
+        this.feeds = new ReaderFeeds(store, following, discovery, pages, ctx -> {
             ReaderView view = new ReaderView("unread", "", "", 0);
             return chrome(ctx.attribute("session"), view, lists(view).tree(), "");
         }, clock, wake, title);
@@ -84,6 +86,19 @@ final class ReaderApp {
         routes.post("/app/mark-all", this::markAll);
         routes.post("/app/undo", this::undo);
         routes.get("/app/health", this::health);
+        routes.get("/app/settings", ctx -> settings(ctx, ""));
+        routes.post("/app/settings/keys", ctx -> {
+            String description = Optional.ofNullable(ctx.formParam("description")).orElse("").strip();
+            if (description.isEmpty()) {
+                settings(ctx, "");
+                return;
+            }
+            settings(ctx, keys.make(description).map(MinifluxKeys.Made::token).orElse("-"));
+        });
+        routes.post("/app/settings/keys/remove", ctx -> {
+            MinifluxApi.number(Optional.ofNullable(ctx.formParam("id")).orElse("")).ifPresent(store.account()::removeApiKey);
+            ctx.redirect("/app/settings", HttpStatus.SEE_OTHER);
+        });
         feeds.routes(routes);
     }
 
@@ -288,6 +303,18 @@ final class ReaderApp {
         ReaderView view = new ReaderView("unread", "", "", 0);
         pages.send(ctx, 200, "health.jte", new ReaderPages.HealthPage(chrome(session, view, lists(view).tree(), ""),
                 rows));
+    }
+
+    /** The settings page; {@code token} is a key just made, "-" when its description was taken. */
+    private void settings(Context ctx, String token) {
+        Sessions.Session session = ctx.attribute("session");
+        ReaderView view = new ReaderView("unread", "", "", 0);
+        String origin = ctx.scheme() + "://" + ctx.host();
+        List<ReaderPages.KeyRow> rows = keys.keys().stream().map(key -> new ReaderPages.KeyRow(key.id(),
+                key.description(), dates.format(key.created()), key.lastUsed().map(dates::format).orElse("从未")))
+                .toList();
+        pages.send(ctx, 200, "settings.jte", new ReaderPages.SettingsPage(chrome(session, view, lists(view).tree(), ""),
+                rows, token, origin, store.account().apiPassword().isPresent()));
     }
 
     /** The tree, the names of the feeds, and the subscriptions a view covers; a path not in the tree is the whole tree. */

@@ -27,7 +27,6 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -40,6 +39,7 @@ import java.util.function.Function;
  */
 final class ReaderFeeds {
     private final Store store;
+    private final Following following;
     private final FeedDiscovery discovery;
     private final ReaderPages pages;
     private final Function<Context, ReaderPages.Chrome> chrome;
@@ -51,9 +51,10 @@ final class ReaderFeeds {
      * @param chrome what the page shows around its content, for the request's session
      * @param title the site's title, the exported OPML's
      */
-    ReaderFeeds(Store store, FeedDiscovery discovery, ReaderPages pages, Function<Context, ReaderPages.Chrome> chrome,
-            InstantSource clock, Runnable wake, String title) {
+    ReaderFeeds(Store store, Following following, FeedDiscovery discovery, ReaderPages pages,
+            Function<Context, ReaderPages.Chrome> chrome, InstantSource clock, Runnable wake, String title) {
         this.store = store;
+        this.following = following;
         this.discovery = discovery;
         this.pages = pages;
         this.chrome = chrome;
@@ -102,10 +103,14 @@ final class ReaderFeeds {
     private void add(Context ctx) {
         String url = Optional.ofNullable(ctx.formParam("url")).orElse("").strip();
         String to = Optional.ofNullable(ctx.formParam("to")).orElse("").strip();
-        Optional<String> refused = refused(url);
         Optional<CategoryPath> path = path(to);
-        if (refused.isPresent() || path.isEmpty()) {
-            show(ctx, 400, url, to, List.of(), "", refused.orElse("位置要写成“分类/网站/订阅名”，例如 社交媒体/知乎/热榜。"));
+        if (url.isEmpty() || !Following.isWebAddress(url)) {
+            show(ctx, 400, url, to, List.of(), "", url.isEmpty() ? "请填写源、RSSHub 路由或网页的地址。"
+                    : url + "：只接受 http://、https:// 或 rsshub:// 开头的地址。");
+            return;
+        }
+        if (path.isEmpty()) {
+            show(ctx, 400, url, to, List.of(), "", "位置要写成“分类/网站/订阅名”，例如 社交媒体/知乎/热榜。");
             return;
         }
         Optional<Duration> interval = Optional.ofNullable(ctx.formParam("interval")).filter(text -> !text.isBlank())
@@ -134,36 +139,13 @@ final class ReaderFeeds {
                 .orElse(path.get().site());
         Subscription subscription = new Subscription(path.get(), FeedUrl.parse(chosen.get().url()), author,
                 OptionalInt.empty(), interval.orElse(Subscription.DEFAULT_INTERVAL), false, Optional.empty(), false);
-        List<String> conflicts = new ArrayList<>();
-        if (store.subscriptions().notFollowed(List.of(subscription), conflicts).isEmpty()) {
-            show(ctx, 409, url, to, List.of(), "", String.join("；", conflicts));
-            return;
-        }
         try {
-            SubscriptionState added = store.subscriptions().add(subscription, clock.instant());
-            store.subscriptions().dueNow(Optional.of(added.id()), clock.instant());
+            following.add(subscription);
         } catch (SubscriptionConflictException e) {
             show(ctx, 409, url, to, List.of(), "", e.getMessage());
             return;
         }
-        wake.run();
         done(ctx, "已添加 " + path.get() + "，马上抓取。");
-    }
-
-    /**
-     * Why a URL typed into the page is not followed, if it is not: only the web and RSSHub routes are
-     * reached from here, never the server's own files.
-     */
-    private static Optional<String> refused(String url) {
-        String lower = url.toLowerCase(Locale.ROOT);
-        if (url.isEmpty()) {
-            return Optional.of("请填写源、RSSHub 路由或网页的地址。");
-        }
-        if (!(lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("rsshub://"))
-                || FeedUrl.tryParse(url).filter(parsed -> parsed.kind() == FeedUrl.Kind.FILE).isPresent()) {
-            return Optional.of(url + "：只接受 http://、https:// 或 rsshub:// 开头的地址。");
-        }
-        return Optional.empty();
     }
 
     private static Optional<CategoryPath> path(String text) {
@@ -212,19 +194,15 @@ final class ReaderFeeds {
             show(ctx, 400, "", "", List.of(), "", file.filename() + "：读不出来：" + e.getMessage());
             return;
         }
-        List<String> conflicts = new ArrayList<>();
-        List<Subscription> adding = store.subscriptions().notFollowed(tree.subscriptions(), conflicts);
-        List<SubscriptionState> added;
+        Following.Imported imported;
         try {
-            added = store.subscriptions().addAll(adding, clock.instant());
+            imported = following.importTree(tree);
         } catch (SubscriptionConflictException e) {
             show(ctx, 409, "", "", List.of(), "", file.filename() + "：" + e.getMessage() + "；什么都没有导入。");
             return;
         }
-        added.forEach(state -> store.subscriptions().dueNow(Optional.of(state.id()), clock.instant()));
-        wake.run();
-        done(ctx, "从 " + file.filename() + " 导入了 " + added.size() + " 个订阅"
-                + (conflicts.isEmpty() ? "" : "，" + conflicts.size() + " 个已经订阅过，略过")
+        done(ctx, "从 " + file.filename() + " 导入了 " + imported.added().size() + " 个订阅"
+                + (imported.leftOut().isEmpty() ? "" : "，" + imported.leftOut().size() + " 个已经订阅过，略过")
                 + (tree.warnings().isEmpty() ? "" : "；" + String.join("；", tree.warnings())) + "。");
     }
 }

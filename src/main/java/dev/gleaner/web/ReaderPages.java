@@ -84,6 +84,23 @@ final class ReaderPages {
         }
     }
 
+    /** An API key as the settings page lists it. */
+    record KeyRow(long id, String description, String created, String lastUsed) {
+    }
+
+    /**
+     * The settings page: the API keys, and where each reader API answers.
+     *
+     * @param token a key just made, shown this once; "-" when its description was taken; else empty
+     * @param origin the server's address as the browser reached it
+     * @param apiPassword whether {@code gleaner passwd --api} has set the reader apps' password
+     */
+    record SettingsPage(Chrome chrome, List<KeyRow> keys, String token, String origin, boolean apiPassword) {
+        SettingsPage {
+            keys = List.copyOf(keys);
+        }
+    }
+
     record LoginPage(String csrf, String username, String error) {
     }
 

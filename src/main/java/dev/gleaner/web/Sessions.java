@@ -77,7 +77,7 @@ final class Sessions {
         if (sessions.size() >= MOST_SESSIONS) {
             sessions.values().removeIf(old -> old.seen().plus(IDLE).isBefore(now) || !old.signedIn());
         }
-        Session session = new Session(token(), token(), signedIn, now, List.of());
+        Session session = new Session(randomToken(), randomToken(), signedIn, now, List.of());
         sessions.put(session.id(), session);
         ctx.header("Set-Cookie", cookie(ctx, session.id(), IDLE));
         return session;
@@ -108,7 +108,8 @@ final class Sessions {
                 + (https ? "; Secure" : "");
     }
 
-    private static String token() {
+    /** 256 random bits, URL-safe: a session id, a CSRF token, an API key. */
+    static String randomToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

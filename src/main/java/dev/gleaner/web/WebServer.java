@@ -48,13 +48,15 @@ public final class WebServer implements AutoCloseable {
         LoginLimiter limiter = new LoginLimiter(clock);
         BasicAuth auth = new BasicAuth(store.account(), limiter, clock);
         SearchCatchUp search = new SearchCatchUp(store.reader());
-        MinifluxApi miniflux = new MinifluxApi(store, auth, search, clock, wake);
+        Following following = new Following(store, clock, wake);
+        MinifluxKeys keys = new MinifluxKeys(store.account(), clock);
+        MinifluxApi miniflux = new MinifluxApi(store, auth, keys, search, following, gleaner.discovery(), clock, wake);
         ApiPasswordAuth apiPassword = new ApiPasswordAuth(store.account(), limiter);
         GoogleReaderApi googleReader = new GoogleReaderApi(store, apiPassword, clock);
         FeverApi fever = new FeverApi(store, apiPassword, clock);
         boolean publicSite = gleaner.config().serve().publicSite();
-        ReaderApp reader = new ReaderApp(store, auth, search, gleaner.discovery(), clock, gleaner.config().site().zone(),
-                wake, gleaner.config().site().title());
+        ReaderApp reader = new ReaderApp(store, auth, keys, search, following, gleaner.discovery(), clock,
+                gleaner.config().site().zone(), wake, gleaner.config().site().title());
         try {
             Files.createDirectories(site);
         } catch (IOException e) {
