@@ -335,7 +335,8 @@ final class JdbcEntryStore implements EntryStore {
         return rows;
     }
 
-    private static List<Enclosure> enclosures(String json) throws SQLException {
+    /** The enclosures of an entry's {@code enclosures} column. */
+    static List<Enclosure> enclosures(String json) throws SQLException {
         List<Enclosure> enclosures = new ArrayList<>();
         for (Map<String, Object> row : StoredJson.readList(json, new TypeReference<List<Map<String, Object>>>() { })) {
             Object length = row.get("length");

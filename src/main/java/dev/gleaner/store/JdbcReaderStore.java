@@ -20,7 +20,7 @@ final class JdbcReaderStore implements ReaderStore {
     private static final String BODY = "CASE WHEN e.body_html IS NOT NULL THEN e.body_html"
             + " WHEN e.content <> '' THEN e.content ELSE e.summary END";
     private static final String COLUMNS = "r.id, e.subscription_id, e.title, e.link, e.author, " + PUBLISHED
-            + " AS published, e.first_seen_at, r.changed_at, " + BODY + " AS body, e.content_hash, r.is_read, r.is_starred";
+            + " AS published, e.first_seen_at, r.changed_at, " + BODY + " AS body, e.content_hash, r.is_read, r.is_starred, e.enclosures";
     private static final String FROM = " FROM reader_entry r JOIN entry e ON e.entry_key = r.entry_key"
             + " WHERE e.status = 'written'";
 
@@ -291,6 +291,6 @@ final class JdbcReaderStore implements ReaderStore {
                 row.getString("link"), row.getString("author"), Instant.ofEpochMilli(row.getLong("published")),
                 Instant.ofEpochMilli(row.getLong("first_seen_at")), Instant.ofEpochMilli(row.getLong("changed_at")),
                 row.getString("body"), row.getString("content_hash"), row.getInt("is_read") == 1,
-                row.getInt("is_starred") == 1);
+                row.getInt("is_starred") == 1, JdbcEntryStore.enclosures(row.getString("enclosures")));
     }
 }

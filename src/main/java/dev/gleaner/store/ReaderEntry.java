@@ -1,6 +1,8 @@
 package dev.gleaner.store;
 
+import dev.gleaner.model.Enclosure;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,9 +20,10 @@ import java.util.Objects;
  * @param hash the hash of its content
  * @param read whether it has been read
  * @param starred whether it is starred
+ * @param enclosures the files it carries: a podcast's audio, a video
  */
 public record ReaderEntry(long id, long feedId, String title, String url, String author, Instant published,
-        Instant created, Instant changed, String content, String hash, boolean read, boolean starred) {
+        Instant created, Instant changed, String content, String hash, boolean read, boolean starred, List<Enclosure> enclosures) {
     public ReaderEntry {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(url, "url");
@@ -30,5 +33,6 @@ public record ReaderEntry(long id, long feedId, String title, String url, String
         Objects.requireNonNull(changed, "changed");
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(hash, "hash");
+        enclosures = List.copyOf(enclosures);
     }
 }

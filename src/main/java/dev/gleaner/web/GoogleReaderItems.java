@@ -104,6 +104,15 @@ final class GoogleReaderItems {
         item.put("summary", Map.of("direction", "ltr", "content", entry.content()));
         item.put("content", Map.of("direction", "ltr", "content", entry.content()));
         item.put("author", entry.author());
+        if (!entry.enclosures().isEmpty()) {
+            item.put("enclosure", entry.enclosures().stream().map(file -> {
+                Map<String, Object> enclosure = new LinkedHashMap<>();
+                enclosure.put("href", file.url());
+                enclosure.put("type", file.type());
+                file.length().ifPresent(length -> enclosure.put("length", String.valueOf(length)));
+                return enclosure;
+            }).toList());
+        }
         return item;
     }
 }

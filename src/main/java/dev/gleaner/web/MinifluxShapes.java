@@ -1,10 +1,12 @@
 package dev.gleaner.web;
 
 import dev.gleaner.config.CategoryPath;
+import dev.gleaner.model.Enclosure;
 import dev.gleaner.store.Account;
 import dev.gleaner.store.ReaderEntry;
 import dev.gleaner.store.SubscriptionState;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +123,21 @@ final class MinifluxShapes {
         shape.put("share_code", "");
         shape.put("starred", entry.starred());
         shape.put("reading_time", readingTime(entry.content()));
-        shape.put("enclosures", List.of());
+        List<Map<String, Object>> enclosures = new ArrayList<>();
+        for (int i = 0; i < entry.enclosures().size(); i++) {
+            Enclosure enclosure = entry.enclosures().get(i);
+            Map<String, Object> file = new LinkedHashMap<>();
+            // Miniflux numbers each file; these numbers are the entry's, widened, and name nothing to fetch.
+            file.put("id", entry.id() * 100 + i + 1);
+            file.put("user_id", MinifluxApi.USER_ID);
+            file.put("entry_id", entry.id());
+            file.put("url", enclosure.url());
+            file.put("mime_type", enclosure.type().isEmpty() ? "application/octet-stream" : enclosure.type());
+            file.put("size", enclosure.length().orElse(0));
+            file.put("media_progression", 0);
+            enclosures.add(file);
+        }
+        shape.put("enclosures", enclosures);
         shape.put("tags", List.of());
         shape.put("feed", feed);
         return shape;

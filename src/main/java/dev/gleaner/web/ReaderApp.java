@@ -234,7 +234,7 @@ final class ReaderApp {
         ReaderStore.Neighbours neighbours = store.reader().neighbours(view.query(lists.feeds(), Optional.empty()),
                 entry.id());
         pages.send(ctx, 200, "entry.jte", new ReaderPages.EntryPage(chrome(session, view, lists.tree(), ""),
-                row(entry, lists.names(), view), entry.author(), entry.content(), view.link(),
+                row(entry, lists.names(), view), entry.author(), entry.content(), entry.enclosures(), view.link(),
                 neighbours.before().map(view::entryLink), neighbours.after().map(view::entryLink)));
     }
 

@@ -1,5 +1,6 @@
 package dev.gleaner.web;
 
+import dev.gleaner.model.Enclosure;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -44,8 +45,11 @@ final class ReaderPages {
      * @param content its sanitized body, shown as HTML
      * @param back the list it was opened from
      */
-    record EntryPage(Chrome chrome, Row entry, String author, String content, String back,
-            Optional<String> previous, Optional<String> next) {
+    record EntryPage(Chrome chrome, Row entry, String author, String content, List<Enclosure> enclosures,
+            String back, Optional<String> previous, Optional<String> next) {
+        EntryPage {
+            enclosures = List.copyOf(enclosures);
+        }
     }
 
     /** A subscription's line of the health page, as {@code gleaner status} prints it. */

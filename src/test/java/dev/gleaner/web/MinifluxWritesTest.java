@@ -60,8 +60,11 @@ class MinifluxWritesTest {
                     RssDocument feed = RssDocument.channel(path.equals("/feed.xml") ? "天气预报" : "另一个",
                             "https://example.org" + path);
                     feed.item("今天", "<p>晴</p>", "Sat, 21 May 2022 01:00:00 GMT", "https://example.org/1", "1");
+                    // The other feed is a podcast: its item carries its audio.
+                    String xml = path.equals("/other.xml") ? feed.xml().replace("</item>", "<enclosure"
+                            + " url=\"https://example.org/1.mp3\" type=\"audio/mpeg\" length=\"1234\"/></item>") : feed.xml();
                     return new MockResponse.Builder().setHeader("Content-Type", "application/rss+xml; charset=utf-8")
-                            .body(feed.xml()).build();
+                            .body(xml).build();
                 }
                 return new MockResponse.Builder().code(404).body("no such page").build();
             }
@@ -140,6 +143,21 @@ class MinifluxWritesTest {
                 .startsWith("Feeds imported successfully");
         assertThat(gleaner.store().subscriptions().followed()).extracting(SubscriptionState::path).contains("博客/站/预报");
         assertThat(send("POST", "/v1/import", "<opml><body", "Authorization", BASIC).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void anEntrysEnclosuresAreInItsMinifluxAndReaderShapes() throws Exception {
+        JsonNode entry = json(send("GET", "/v1/entries", null, "Authorization", BASIC), 200).get("entries").get(0);
+        JsonNode file = entry.get("enclosures").get(0);
+        assertThat(file.get("url").asText()).isEqualTo("https://example.org/1.mp3");
+        assertThat(file.get("mime_type").asText()).isEqualTo("audio/mpeg");
+        assertThat(file.get("size").asLong()).isEqualTo(1234);
+        assertThat(file.get("entry_id").asLong()).isEqualTo(entry.get("id").asLong());
+
+        ReaderBrowser browser = new ReaderBrowser(server.port());
+        browser.signIn("correct horse");
+        assertThat(browser.get("/app/entries/" + entry.get("id").asLong()).body())
+                .contains("<audio controls preload=\"none\" src=\"https://example.org/1.mp3\">");
     }
 
     @Test
