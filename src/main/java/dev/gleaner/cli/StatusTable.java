@@ -28,7 +28,7 @@ final class StatusTable {
         for (SubscriptionState state : states) {
             Health health = state.health();
             rows.add(new String[] {
-                state.path() + (state.retired() ? " (retired)" : ""),
+                state.path() + (state.retired() ? " (retired)" : state.paused() ? " (paused)" : ""),
                 Integer.toString(posts.getOrDefault(state.id(), 0)),
                 ago(health.lastSuccess()),
                 ago(health.lastAttempt()),

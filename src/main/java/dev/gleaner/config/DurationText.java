@@ -47,7 +47,7 @@ public final class DurationText {
      * @throws IllegalArgumentException when it is negative or finer than a millisecond, which the
      *     configuration cannot say
      */
-    static String format(Duration duration) {
+    public static String format(Duration duration) {
         if (duration.isNegative() || duration.getNano() % 1_000_000 != 0) {
             throw new IllegalArgumentException("not a duration the configuration can hold: " + duration);
         }

@@ -138,6 +138,9 @@ public final class Poller {
         try {
             Instant soonest = latest;
             for (SubscriptionState state : subscriptions.followed()) {
+                if (state.paused()) {
+                    continue;
+                }
                 Optional<Instant> due = state.health().nextDue();
                 if (due.isEmpty() || !due.get().isAfter(now)) {
                     return now;

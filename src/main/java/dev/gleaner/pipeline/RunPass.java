@@ -50,6 +50,8 @@ public final class RunPass {
         Reconciliation tree = store.subscriptions().reconcileAll(config.subscriptions(), start);
         List<SubscriptionState> covered = covered(tree.states(), options.only());
         List<SubscriptionState> due = covered.stream()
+                // A paused subscription is fetched only when the pass names it.
+                .filter(state -> !state.paused() || !options.only().isEmpty())
                 .filter(state -> options.all() || state.health().isDue(start)).toList();
         RunSummary.Posts posts = publisher.move(subscriptions(tree.states()));
         Tally tally = new Tally();

@@ -25,7 +25,7 @@ final class JdbcSubscriptionStore implements SubscriptionStore {
             id, path, url, key_seed, retired_at, etag, last_modified, body_hash, instance, last_attempt_at,
             last_success_at, last_error, consecutive_failures, last_status, failing_since, permanent, next_due_at,
             revalidation, fetch_count, not_modified_count, origin, position, author, item_limit, interval_ms,
-            comments, cover_image, update_items""";
+            comments, cover_image, update_items, paused_at""";
     /** Declared subscriptions in the configuration's order, then added ones in the order they came. */
     private static final String TREE_ORDER = "ORDER BY CASE origin WHEN 'config' THEN 0 ELSE 1 END, position, id";
 
@@ -139,6 +139,32 @@ final class JdbcSubscriptionStore implements SubscriptionStore {
                 Jdbc.update(connection, "UPDATE subscription SET retired_at = ? WHERE id = ?", now, state.id());
             }
             return under;
+        });
+    }
+
+    @Override
+    public boolean pause(long subscriptionId, boolean paused, Instant now) {
+        return jdbc.update(paused ? "pause subscription " + subscriptionId : "resume subscription " + subscriptionId,
+                "UPDATE subscription SET paused_at = CASE WHEN ? THEN COALESCE(paused_at, ?) END"
+                        + " WHERE id = ? AND retired_at IS NULL", paused ? 1 : 0, now, subscriptionId) == 1;
+    }
+
+    @Override
+    public SubscriptionState edit(long subscriptionId, String author, OptionalInt limit, Duration interval) {
+        return jdbc.inTransaction("edit subscription " + subscriptionId, connection -> {
+            SubscriptionState state = followed(connection).stream().filter(one -> one.id() == subscriptionId)
+                    .findFirst().orElseThrow(() -> new SubscriptionConflictException(
+                            "no subscription is followed with the number " + subscriptionId));
+            if (state.origin() == Origin.CONFIG) {
+                throw new SubscriptionConflictException(state.path()
+                        + " is declared in the configuration file: it is changed there, not from a command");
+            }
+            Subscription old = state.subscription();
+            Jdbc.update(connection, "UPDATE subscription SET author = ?, item_limit = ?, interval_ms = ? WHERE id = ?",
+                    author.equals(old.path().site()) ? null : author,
+                    limit.isPresent() ? limit.getAsInt() : null,
+                    interval.equals(Subscription.DEFAULT_INTERVAL) ? null : interval.toMillis(), subscriptionId);
+            return followed(connection).stream().filter(one -> one.id() == subscriptionId).findFirst().orElseThrow();
         });
     }
 
@@ -364,7 +390,8 @@ final class JdbcSubscriptionStore implements SubscriptionStore {
         String path = row.getString("path");
         String seed = row.getString("key_seed");
         return new SubscriptionState(row.getLong("id"), subscription(row), Origin.ofColumn(row.getString("origin")),
-                seed.isEmpty() ? path : seed, Jdbc.instant(row, "retired_at"), memo, health);
+                seed.isEmpty() ? path : seed, Jdbc.instant(row, "retired_at"), memo, health,
+                Jdbc.instant(row, "paused_at"));
     }
 
     /** The subscription a row declares; an option left null has its default. */

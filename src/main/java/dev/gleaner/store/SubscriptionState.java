@@ -20,9 +20,10 @@ import java.util.Optional;
  *     empty while it is followed
  * @param memo what the last successful fetch left for the next one
  * @param health how it has been doing and when it is next due
+ * @param pausedAt when it was paused: no pass fetches it until it is resumed; empty while it is fetched
  */
 public record SubscriptionState(long id, Subscription subscription, Origin origin, String keySeed,
-        Optional<Instant> retiredAt, FetchMemo memo, Health health) {
+        Optional<Instant> retiredAt, FetchMemo memo, Health health, Optional<Instant> pausedAt) {
 
     public SubscriptionState {
         Objects.requireNonNull(subscription, "subscription");
@@ -31,12 +32,13 @@ public record SubscriptionState(long id, Subscription subscription, Origin origi
         Objects.requireNonNull(retiredAt, "retiredAt");
         Objects.requireNonNull(memo, "memo");
         Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(pausedAt, "pausedAt");
     }
 
     /** A subscription the store has not seen yet: never fetched, due now. */
     public static SubscriptionState unknown(Subscription subscription) {
         return new SubscriptionState(0, subscription, Origin.CONFIG, subscription.id(), Optional.empty(),
-                FetchMemo.NONE, Health.NEVER_FETCHED);
+                FetchMemo.NONE, Health.NEVER_FETCHED, Optional.empty());
     }
 
     /** Its category path as text, {@code 社交媒体/知乎/知乎热榜}. */
@@ -57,6 +59,11 @@ public record SubscriptionState(long id, Subscription subscription, Origin origi
     /** Whether it has left the configuration. */
     public boolean retired() {
         return retiredAt.isPresent();
+    }
+
+    /** Whether it is paused. */
+    public boolean paused() {
+        return pausedAt.isPresent();
     }
 
     /** Failing for over a day first, the longest first; then everything else by path, retired ones last. */

@@ -2,12 +2,14 @@ package dev.gleaner.store;
 
 import dev.gleaner.config.CategoryPath;
 import dev.gleaner.config.Subscription;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The subscriptions the store knows, with what to send back on their next fetch and their health. The
@@ -70,6 +72,21 @@ public interface SubscriptionStore {
      *     owns one of them, or a new path is taken; nothing is moved
      */
     List<Reconciliation.Move> move(CategoryPath from, CategoryPath to);
+
+    /**
+     * Pauses a followed subscription, or resumes it: no pass fetches it while it is paused.
+     *
+     * @return false when no subscription is followed with that number
+     */
+    boolean pause(long subscriptionId, boolean paused, Instant now);
+
+    /**
+     * Changes the options of a subscription added from a command (one the configuration file declares
+     * changes there): its posts' author, the items published of each fetch, how often it is fetched.
+     *
+     * @throws SubscriptionConflictException when none is followed with that number, or the file declares it
+     */
+    SubscriptionState edit(long subscriptionId, String author, OptionalInt limit, Duration interval);
 
     /** The subscriptions followed (not retired), declared ones first in the configuration's order. */
     List<SubscriptionState> followed();

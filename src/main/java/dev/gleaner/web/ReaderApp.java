@@ -298,7 +298,7 @@ final class ReaderApp {
                                     .orElse(""),
                     health.nextDue().filter(at -> at.isAfter(now))
                             .map(at -> Elapsed.text(Duration.between(now, at)) + " 后").orElse("现在"),
-                    health.lastError(), health.consecutiveFailures() > 0));
+                    health.lastError(), health.consecutiveFailures() > 0, state.paused()));
         }
         ReaderView view = new ReaderView("unread", "", "", 0);
         pages.send(ctx, 200, "health.jte", new ReaderPages.HealthPage(chrome(session, view, lists(view).tree(), ""),

@@ -69,6 +69,8 @@ final class ReaderFeeds {
         routes.post("/app/feeds/add", this::add);
         routes.post("/app/feeds/refresh", this::refresh);
         routes.post("/app/feeds/remove", this::remove);
+        routes.post("/app/feeds/pause", this::pause);
+        routes.post("/app/feeds/edit", this::edit);
         routes.post("/app/feeds/import", this::importOpml);
         routes.get("/app/feeds/export.opml", ctx -> ctx.contentType("text/x-opml; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"gleaner.opml\"")
@@ -87,9 +89,11 @@ final class ReaderFeeds {
         Map<Long, Integer> posts = store.subscriptions().postCounts();
         List<ReaderPages.FeedRow> rows = new ArrayList<>();
         for (SubscriptionState state : store.subscriptions().followed()) {
+            Subscription subscription = state.subscription();
             rows.add(new ReaderPages.FeedRow(state.id(), state.path(), state.url().text(),
-                    state.subscription().interval().toMinutes() + " 分钟", posts.getOrDefault(state.id(), 0),
-                    state.origin() == Origin.CONFIG));
+                    DurationText.format(subscription.interval()), posts.getOrDefault(state.id(), 0),
+                    state.origin() == Origin.CONFIG, state.paused(), subscription.author(),
+                    subscription.limit().isPresent() ? Integer.toString(subscription.limit().getAsInt()) : ""));
         }
         pages.send(ctx, status, "feeds.jte", new ReaderPages.FeedsPage(chrome.apply(ctx), rows, url, to,
                 candidates.stream().map(candidate -> new ReaderPages.Found(candidate.url(),
@@ -161,6 +165,52 @@ final class ReaderFeeds {
         int due = store.subscriptions().dueNow(id, clock.instant());
         wake.run();
         done(ctx, due == 0 ? "没有这个订阅。" : "马上抓取 " + due + " 个订阅。");
+    }
+
+    private void pause(Context ctx) {
+        Optional<Long> id = MinifluxApi.number(Optional.ofNullable(ctx.formParam("id")).orElse(""));
+        boolean paused = !"false".equals(ctx.formParam("paused"));
+        if (id.isEmpty() || !store.subscriptions().pause(id.get(), paused, clock.instant())) {
+            show(ctx, 404, "", "", List.of(), "", "没有这个订阅。");
+            return;
+        }
+        if (!paused) {
+            store.subscriptions().dueNow(id, clock.instant());
+            wake.run();
+        }
+        done(ctx, paused ? "已暂停，不再抓取，直到恢复。" : "已恢复，马上抓取。");
+    }
+
+    private void edit(Context ctx) {
+        Optional<Long> id = MinifluxApi.number(Optional.ofNullable(ctx.formParam("id")).orElse(""));
+        Optional<SubscriptionState> found = store.subscriptions().followed().stream()
+                .filter(state -> id.isPresent() && state.id() == id.get()).findFirst();
+        if (found.isEmpty()) {
+            show(ctx, 404, "", "", List.of(), "", "没有这个订阅。");
+            return;
+        }
+        Subscription old = found.get().subscription();
+        String intervalText = Optional.ofNullable(ctx.formParam("interval")).orElse("").strip();
+        Optional<Duration> interval = intervalText.isEmpty() ? Optional.of(old.interval())
+                : DurationText.parse(intervalText).filter(value -> value.compareTo(Duration.ofMinutes(1)) >= 0);
+        String limitText = Optional.ofNullable(ctx.formParam("limit")).orElse("").strip();
+        Optional<Long> limit = limitText.isEmpty() ? Optional.of(0L) : MinifluxApi.number(limitText)
+                .filter(value -> value >= 1 && value <= 10_000);
+        if (interval.isEmpty() || limit.isEmpty()) {
+            show(ctx, 400, "", "", List.of(), "", interval.isEmpty() ? "间隔要写成 30m、1h 这样，至少一分钟。"
+                    : "每次最多发布的条数要是 1 到 10000 的整数，或者留空。");
+            return;
+        }
+        String author = Optional.ofNullable(ctx.formParam("author")).map(String::strip).filter(text -> !text.isEmpty())
+                .orElse(old.path().site());
+        try {
+            store.subscriptions().edit(id.get(), author, limit.get() == 0 ? OptionalInt.empty()
+                    : OptionalInt.of(limit.get().intValue()), interval.get());
+        } catch (SubscriptionConflictException e) {
+            show(ctx, 409, "", "", List.of(), "", e.getMessage());
+            return;
+        }
+        done(ctx, "已修改 " + found.get().path() + "。");
     }
 
     private void remove(Context ctx) {

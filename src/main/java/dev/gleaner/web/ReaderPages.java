@@ -54,7 +54,7 @@ final class ReaderPages {
 
     /** A subscription's line of the health page, as {@code gleaner status} prints it. */
     record HealthRow(String path, String url, int posts, String lastSuccess, String lastAttempt, String fetches,
-            String failures, String nextDue, String lastError, boolean failing) {
+            String failures, String nextDue, String lastError, boolean failing, boolean paused) {
     }
 
     record HealthPage(Chrome chrome, List<HealthRow> rows) {
@@ -68,7 +68,8 @@ final class ReaderPages {
      *
      * @param fromConfig whether the configuration file declares it, so that only the file changes it
      */
-    record FeedRow(long id, String path, String url, String interval, int posts, boolean fromConfig) {
+    record FeedRow(long id, String path, String url, String interval, int posts, boolean fromConfig,
+            boolean paused, String author, String limit) {
     }
 
     /** A feed found at a web page, to pick. */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gleaner.app.Gleaner;
 import dev.gleaner.config.ConfigLoader;
+import dev.gleaner.config.Subscription;
+import dev.gleaner.pipeline.ProgressListener;
+import dev.gleaner.pipeline.RunOptions;
 import dev.gleaner.store.Account;
 import dev.gleaner.store.SubscriptionState;
 import dev.gleaner.testing.RssDocument;
@@ -14,7 +17,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -32,6 +37,7 @@ class ReaderFeedsTest {
 
     final MockWebServer site = new MockWebServer();
     final AtomicInteger wakes = new AtomicInteger();
+    final Map<String, Integer> fetched = new ConcurrentHashMap<>();
     Gleaner gleaner;
     WebServer server;
     ReaderBrowser browser;
@@ -43,6 +49,7 @@ class ReaderFeedsTest {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 String path = request.getUrl().encodedPath();
+                fetched.merge(path, 1, Integer::sum);
                 if (path.equals("/blog/")) {
                     return new MockResponse.Builder().setHeader("Content-Type", "text/html; charset=utf-8").body("""
                             <!DOCTYPE html><html><head><title>一个博客</title>
@@ -102,6 +109,42 @@ class ReaderFeedsTest {
                 "url", site.url("/blog/posts.xml").toString(), "to", "博客/别处/文章"));
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("already followed");
+    }
+
+    /** How many times the local server was asked for {@code path} so far. */
+    private int asked(String path) {
+        return fetched.getOrDefault(path, 0);
+    }
+
+    @Test
+    void aPausedFeedIsNotFetchedUntilResumedAndAnAddedOneIsEdited() throws Exception {
+        String url = site.url("/blog/posts.xml").toString();
+        browser.post("/app/feeds/add", Map.of("csrf", token, "url", url, "to", "博客/一个博客/文章"));
+        long id = gleaner.store().subscriptions().followed().get(0).id();
+
+        assertThat(browser.post("/app/feeds/pause", Map.of("csrf", token, "id", Long.toString(id), "paused", "true"))
+                .statusCode()).isEqualTo(303);
+        assertThat(gleaner.store().subscriptions().followed().get(0).paused()).isTrue();
+        assertThat(browser.get("/app/feeds").body()).contains("（已暂停）").contains("恢复");
+        int before = asked("/blog/posts.xml");
+        gleaner.pass().run(new RunOptions(List.of(), true), ProgressListener.NONE);
+        assertThat(asked("/blog/posts.xml")).as("a paused feed, even with --all").isEqualTo(before);
+
+        browser.post("/app/feeds/pause", Map.of("csrf", token, "id", Long.toString(id), "paused", "false"));
+        assertThat(gleaner.store().subscriptions().followed().get(0).paused()).isFalse();
+        gleaner.pass().run(RunOptions.due(), ProgressListener.NONE);
+        assertThat(asked("/blog/posts.xml")).as("resumed, it is due at once").isEqualTo(before + 1);
+
+        assertThat(browser.post("/app/feeds/edit", Map.of("csrf", token, "id", Long.toString(id), "interval", "2h",
+                "limit", "5", "author", "某人")).statusCode()).isEqualTo(303);
+        Subscription edited = gleaner.store().subscriptions().followed().get(0).subscription();
+        assertThat(edited.interval()).isEqualTo(Duration.ofHours(2));
+        assertThat(edited.limit()).hasValue(5);
+        assertThat(edited.author()).isEqualTo("某人");
+        assertThat(browser.post("/app/feeds/edit", Map.of("csrf", token, "id", Long.toString(id), "interval", "soon"))
+                .statusCode()).isEqualTo(400);
+        assertThat(gleaner.store().subscriptions().followed().get(0).subscription().interval())
+                .isEqualTo(Duration.ofHours(2));
     }
 
     @Test
