@@ -50,10 +50,6 @@ final class PasswdCommand extends ConfiguredCommand {
             return ExitCodes.USAGE;
         }
         try {
-            if (password.length < Passwords.SHORTEST) {
-                err.println("gleaner: the password must be at least " + Passwords.SHORTEST + " characters long");
-                return ExitCodes.USAGE;
-            }
             InstantSource clock = InstantSource.system();
             try (Gleaner gleaner = new Gleaner(config, clock)) {
                 gleaner.store().account().set(new Account(user, Passwords.hash(new String(password)), clock.instant()));
@@ -79,10 +75,6 @@ final class PasswdCommand extends ConfiguredCommand {
                 return ExitCodes.USAGE;
             }
             try {
-                if (password.length < Passwords.SHORTEST) {
-                    err.println("gleaner: the password must be at least " + Passwords.SHORTEST + " characters long");
-                    return ExitCodes.USAGE;
-                }
                 String text = new String(password);
                 if (Passwords.matches(text, account.get().passwordHash())) {
                     err.println("gleaner: the API password must differ from the account's; nothing was changed");
@@ -101,8 +93,21 @@ final class PasswdCommand extends ConfiguredCommand {
         }
     }
 
-    /** The password typed twice on the terminal, else the first line of standard input; null after saying why not. */
+    /**
+     * The password typed twice on the terminal, else the first line of standard input; null after saying
+     * why not, when there is none or it is too short.
+     */
     private static char[] read(PrintWriter err) throws IOException {
+        char[] password = typed(err);
+        if (password != null && password.length < Passwords.SHORTEST) {
+            Arrays.fill(password, '\0');
+            err.println("gleaner: the password must be at least " + Passwords.SHORTEST + " characters long");
+            return null;
+        }
+        return password;
+    }
+
+    private static char[] typed(PrintWriter err) throws IOException {
         Console console = System.console();
         if (console != null) {
             char[] first = console.readPassword("Password: ");
