@@ -71,6 +71,7 @@ final class ReaderFeeds {
         routes.post("/app/feeds/remove", this::remove);
         routes.post("/app/feeds/pause", this::pause);
         routes.post("/app/feeds/edit", this::edit);
+        routes.post("/app/feeds/move", this::move);
         routes.post("/app/feeds/import", this::importOpml);
         routes.get("/app/feeds/export.opml", ctx -> ctx.contentType("text/x-opml; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"gleaner.opml\"")
@@ -211,6 +212,27 @@ final class ReaderFeeds {
             return;
         }
         done(ctx, "已修改 " + found.get().path() + "。");
+    }
+
+    /**
+     * Moves a subscription (or a whole category) in the tree. The store takes the new path at once; its
+     * posts move in the poller's next pass, which this wakes, so that no file is moved while a pass writes.
+     */
+    private void move(Context ctx) {
+        Optional<CategoryPath> from = path(Optional.ofNullable(ctx.formParam("path")).orElse(""));
+        Optional<CategoryPath> to = path(Optional.ofNullable(ctx.formParam("to")).orElse("").strip());
+        if (from.isEmpty() || to.isEmpty()) {
+            show(ctx, 400, "", "", List.of(), "", "新位置要写成“分类/网站/订阅名”。");
+            return;
+        }
+        try {
+            store.subscriptions().move(from.get(), to.get());
+        } catch (SubscriptionConflictException e) {
+            show(ctx, 409, "", "", List.of(), "", e.getMessage());
+            return;
+        }
+        wake.run();
+        done(ctx, "已把 " + from.get() + " 移到 " + to.get() + "；它的文章随后移过去。");
     }
 
     private void remove(Context ctx) {

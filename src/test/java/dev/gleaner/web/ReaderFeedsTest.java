@@ -13,6 +13,7 @@ import dev.gleaner.store.SubscriptionState;
 import dev.gleaner.testing.RssDocument;
 import dev.gleaner.testing.Workspace;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,13 +112,23 @@ class ReaderFeedsTest {
         assertThat(again.body()).contains("already followed");
     }
 
+    private List<String> posts(String path) throws Exception {
+        Path folder = gleaner.config().site().postsDir().resolve(path);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (var files = Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
+    }
+
     /** How many times the local server was asked for {@code path} so far. */
     private int asked(String path) {
         return fetched.getOrDefault(path, 0);
     }
 
     @Test
-    void aPausedFeedIsNotFetchedUntilResumedAndAnAddedOneIsEdited() throws Exception {
+    void aPausedFeedIsNotFetchedUntilResumedAndAnAddedOneIsEditedAndMoved() throws Exception {
         String url = site.url("/blog/posts.xml").toString();
         browser.post("/app/feeds/add", Map.of("csrf", token, "url", url, "to", "博客/一个博客/文章"));
         long id = gleaner.store().subscriptions().followed().get(0).id();
@@ -143,6 +154,16 @@ class ReaderFeedsTest {
         assertThat(edited.author()).isEqualTo("某人");
         assertThat(browser.post("/app/feeds/edit", Map.of("csrf", token, "id", Long.toString(id), "interval", "soon"))
                 .statusCode()).isEqualTo(400);
+
+        // Moved, the store has the new path at once, and the next pass moves its post.
+        List<String> written = posts("博客/一个博客/文章");
+        assertThat(written).hasSize(1);
+        assertThat(browser.post("/app/feeds/move", Map.of("csrf", token, "path", "博客/一个博客/文章",
+                "to", "博客/天气/文章")).statusCode()).isEqualTo(303);
+        assertThat(gleaner.store().subscriptions().followed().get(0).path()).isEqualTo("博客/天气/文章");
+        gleaner.pass().run(RunOptions.due(), ProgressListener.NONE);
+        assertThat(posts("博客/天气/文章")).isEqualTo(written);
+        assertThat(posts("博客/一个博客/文章")).isEmpty();
         assertThat(gleaner.store().subscriptions().followed().get(0).subscription().interval())
                 .isEqualTo(Duration.ofHours(2));
     }
