@@ -150,7 +150,8 @@ final class JdbcSubscriptionStore implements SubscriptionStore {
     }
 
     @Override
-    public SubscriptionState edit(long subscriptionId, String author, OptionalInt limit, Duration interval) {
+    public SubscriptionState edit(long subscriptionId, String author, OptionalInt limit, Duration interval,
+            boolean update) {
         return jdbc.inTransaction("edit subscription " + subscriptionId, connection -> {
             SubscriptionState state = followed(connection).stream().filter(one -> one.id() == subscriptionId)
                     .findFirst().orElseThrow(() -> new SubscriptionConflictException(
@@ -160,10 +161,11 @@ final class JdbcSubscriptionStore implements SubscriptionStore {
                         + " is declared in the configuration file: it is changed there, not from a command");
             }
             Subscription old = state.subscription();
-            Jdbc.update(connection, "UPDATE subscription SET author = ?, item_limit = ?, interval_ms = ? WHERE id = ?",
-                    author.equals(old.path().site()) ? null : author,
+            Jdbc.update(connection, "UPDATE subscription SET author = ?, item_limit = ?, interval_ms = ?, update_items = ?"
+                    + " WHERE id = ?", author.equals(old.path().site()) ? null : author,
                     limit.isPresent() ? limit.getAsInt() : null,
-                    interval.equals(Subscription.DEFAULT_INTERVAL) ? null : interval.toMillis(), subscriptionId);
+                    interval.equals(Subscription.DEFAULT_INTERVAL) ? null : interval.toMillis(), update ? 1 : 0,
+                    subscriptionId);
             return followed(connection).stream().filter(one -> one.id() == subscriptionId).findFirst().orElseThrow();
         });
     }

@@ -82,11 +82,12 @@ public interface SubscriptionStore {
 
     /**
      * Changes the options of a subscription added from a command (one the configuration file declares
-     * changes there): its posts' author, the items published of each fetch, how often it is fetched.
+     * changes there): its posts' author, the items published of each fetch, how often it is fetched, and
+     * whether an item that changes after it was published rewrites its post.
      *
      * @throws SubscriptionConflictException when none is followed with that number, or the file declares it
      */
-    SubscriptionState edit(long subscriptionId, String author, OptionalInt limit, Duration interval);
+    SubscriptionState edit(long subscriptionId, String author, OptionalInt limit, Duration interval, boolean update);
 
     /** The subscriptions followed (not retired), declared ones first in the configuration's order. */
     List<SubscriptionState> followed();

@@ -94,7 +94,8 @@ final class ReaderFeeds {
             rows.add(new ReaderPages.FeedRow(state.id(), state.path(), state.url().text(),
                     DurationText.format(subscription.interval()), posts.getOrDefault(state.id(), 0),
                     state.origin() == Origin.CONFIG, state.paused(), subscription.author(),
-                    subscription.limit().isPresent() ? Integer.toString(subscription.limit().getAsInt()) : ""));
+                    subscription.limit().isPresent() ? Integer.toString(subscription.limit().getAsInt()) : "",
+                    subscription.update()));
         }
         pages.send(ctx, status, "feeds.jte", new ReaderPages.FeedsPage(chrome.apply(ctx), rows, url, to,
                 candidates.stream().map(candidate -> new ReaderPages.Found(candidate.url(),
@@ -206,7 +207,7 @@ final class ReaderFeeds {
                 .orElse(old.path().site());
         try {
             store.subscriptions().edit(id.get(), author, limit.get() == 0 ? OptionalInt.empty()
-                    : OptionalInt.of(limit.get().intValue()), interval.get());
+                    : OptionalInt.of(limit.get().intValue()), interval.get(), "true".equals(ctx.formParam("update")));
         } catch (SubscriptionConflictException e) {
             show(ctx, 409, "", "", List.of(), "", e.getMessage());
             return;

@@ -67,9 +67,10 @@ final class ReaderPages {
      * A subscription's line of the feeds page.
      *
      * @param fromConfig whether the configuration file declares it, so that only the file changes it
+     * @param update whether an item that changes after it was published rewrites its post
      */
     record FeedRow(long id, String path, String url, String interval, int posts, boolean fromConfig,
-            boolean paused, String author, String limit) {
+            boolean paused, String author, String limit, boolean update) {
     }
 
     /** A feed found at a web page, to pick. */

@@ -147,11 +147,12 @@ class ReaderFeedsTest {
         assertThat(asked("/blog/posts.xml")).as("resumed, it is due at once").isEqualTo(before + 1);
 
         assertThat(browser.post("/app/feeds/edit", Map.of("csrf", token, "id", Long.toString(id), "interval", "2h",
-                "limit", "5", "author", "某人")).statusCode()).isEqualTo(303);
+                "limit", "5", "author", "某人", "update", "true")).statusCode()).isEqualTo(303);
         Subscription edited = gleaner.store().subscriptions().followed().get(0).subscription();
         assertThat(edited.interval()).isEqualTo(Duration.ofHours(2));
         assertThat(edited.limit()).hasValue(5);
         assertThat(edited.author()).isEqualTo("某人");
+        assertThat(edited.update()).isTrue();
         assertThat(browser.post("/app/feeds/edit", Map.of("csrf", token, "id", Long.toString(id), "interval", "soon"))
                 .statusCode()).isEqualTo(400);
 
