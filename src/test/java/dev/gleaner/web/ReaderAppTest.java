@@ -247,6 +247,19 @@ class ReaderAppTest {
     }
 
     @Test
+    void anAddressInsideTheServersNetworkIsNotFetchedForTheWeb() throws Exception {
+        String token = signIn();
+        for (String url : List.of("http://127.0.0.1:9/feed.xml", "http://169.254.169.254/latest/meta-data/",
+                "http://[::1]/feed")) {
+            HttpResponse<String> refused = post(browser, "/app/feeds/add", Map.of("csrf", token, "url", url,
+                    "to", "a/b/c"));
+            assertThat(refused.statusCode()).as(url).isEqualTo(422);
+            assertThat(refused.body()).as(url).containsIgnoringCase("address");
+        }
+        assertThat(store.subscriptions().followed()).hasSize(3);
+    }
+
+    @Test
     void signingOutEndsTheSession() throws Exception {
         String token = signIn();
         HttpResponse<String> out = post(browser, "/app/logout", Map.of("csrf", token));
