@@ -40,7 +40,7 @@ final class MinifluxApi {
             FeedDiscovery discovery, InstantSource clock, Runnable wake) {
         this.store = store;
         this.auth = auth;
-        this.writes = new MinifluxWrites(store, following, discovery, clock);
+        this.writes = new MinifluxWrites(store, following, discovery, clock, wake);
         this.keys = keys;
         this.entries = new MinifluxEntries(store, search, clock);
         this.clock = clock;

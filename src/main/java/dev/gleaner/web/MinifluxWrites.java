@@ -27,8 +27,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * What Miniflux's clients change through its API: feeds found at a page, followed, unfollowed, and an
- * OPML file imported. A feed followed goes into the category of {@code category_id} under its own title.
+ * What Miniflux's clients change through its API: feeds found at a page, followed, renamed or moved,
+ * unfollowed, and an OPML file imported. A feed followed goes into the category of {@code category_id} under its own title.
  */
 final class MinifluxWrites {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,17 +37,21 @@ final class MinifluxWrites {
     private final Following following;
     private final FeedDiscovery discovery;
     private final InstantSource clock;
+    private final Runnable wake;
 
-    MinifluxWrites(Store store, Following following, FeedDiscovery discovery, InstantSource clock) {
+    /** @param wake tells the poller, if this process has one, that posts are to move */
+    MinifluxWrites(Store store, Following following, FeedDiscovery discovery, InstantSource clock, Runnable wake) {
         this.store = store;
         this.following = following;
         this.discovery = discovery;
         this.clock = clock;
+        this.wake = wake;
     }
 
     void routes(RoutesConfig routes) {
         routes.post("/v1/discover", this::discover);
         routes.post("/v1/feeds", this::create);
+        routes.put("/v1/feeds/{id}", this::update);
         routes.delete("/v1/feeds/{id}", this::delete);
         routes.post("/v1/import", this::importOpml);
     }
@@ -142,6 +146,62 @@ final class MinifluxWrites {
         } catch (SubscriptionConflictException e) {
             MinifluxApi.error(ctx, 409, "This feed already exists (" + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * Renames a feed ({@code title}) or puts it in another category ({@code category_id}): both are its
+     * path in the tree, so it moves there, its posts following in the poller's next pass. What else
+     * Miniflux lets a client change (crawler, rules, user agent) Gleaner has not, and it is left alone.
+     */
+    private void update(Context ctx) {
+        Optional<Long> id = MinifluxApi.number(ctx.pathParam("id"));
+        List<SubscriptionState> followed = store.subscriptions().followed();
+        Optional<SubscriptionState> found = followed.stream().filter(state -> id.isPresent() && state.id() == id.get())
+                .findFirst();
+        if (found.isEmpty()) {
+            MinifluxApi.error(ctx, 404, "Feed not found");
+            return;
+        }
+        Optional<JsonNode> body = jsonBody(ctx);
+        if (body.isEmpty()) {
+            return;
+        }
+        SubscriptionState state = found.get();
+        if (body.get().hasNonNull("feed_url") && !text(body.get(), "feed_url").equals(state.url().text())) {
+            MinifluxApi.error(ctx, 400, "Changing a feed's URL is not supported: follow the new one and remove this one");
+            return;
+        }
+        Map<String, Long> ids = MinifluxApi.categoryIds(store, followed);
+        String category = MinifluxShapes.categoryPath(state);
+        if (body.get().hasNonNull("category_id")) {
+            long wanted = body.get().get("category_id").asLong();
+            Optional<String> path = ids.entrySet().stream().filter(entry -> entry.getValue() == wanted)
+                    .map(Map.Entry::getKey).findFirst();
+            if (path.isEmpty()) {
+                MinifluxApi.error(ctx, 400, "Category not found for this user");
+                return;
+            }
+            category = path.get();
+        }
+        String title = body.get().hasNonNull("title") && !text(body.get(), "title").isEmpty() ? text(body.get(), "title")
+                : state.subscription().path().name();
+        List<String> levels = new ArrayList<>(category.equals(MinifluxShapes.TOP) ? List.of()
+                : CategoryPath.parse(category).levels());
+        levels.add(title);
+        CategoryPath target = new CategoryPath(levels);
+        if (!target.equals(state.subscription().path())) {
+            try {
+                store.subscriptions().move(state.subscription().path(), target);
+            } catch (SubscriptionConflictException e) {
+                MinifluxApi.error(ctx, 409, e.getMessage());
+                return;
+            }
+            wake.run();
+        }
+        SubscriptionState moved = store.subscriptions().followed().stream().filter(one -> one.id() == state.id())
+                .findFirst().orElse(state);
+        JsonAnswer.send(ctx, 201, MinifluxShapes.feed(moved, MinifluxApi.categoryIds(store, List.of(moved))
+                .get(MinifluxShapes.categoryPath(moved))));
     }
 
     private void delete(Context ctx) {

@@ -128,6 +128,16 @@ class MinifluxWritesTest {
                 "Authorization", BASIC).statusCode()).isEqualTo(400);
         assertThat(send("POST", "/v1/feeds", "not json", "Authorization", BASIC).statusCode()).isEqualTo(400);
 
+        // Renamed and put at the top: both are its path, so it moves there.
+        JsonNode renamed = json(send("PUT", "/v1/feeds/" + id, "{\"title\":\"预报\",\"category_id\":" + category
+                + ",\"crawler\":true}", "Authorization", BASIC), 201);
+        assertThat(renamed.get("title").asText()).isEqualTo("预报");
+        assertThat(gleaner.store().subscriptions().followed().stream().filter(state -> state.id() == id).findFirst()
+                .orElseThrow().path()).isEqualTo("新闻/天气/预报");
+        assertThat(wakes.get()).isEqualTo(2);
+        assertThat(send("PUT", "/v1/feeds/" + id, "{\"feed_url\":\"https://example.org/elsewhere\"}",
+                "Authorization", BASIC).statusCode()).isEqualTo(400);
+
         assertThat(send("DELETE", "/v1/feeds/" + id, null, "Authorization", BASIC).statusCode()).isEqualTo(204);
         assertThat(gleaner.store().subscriptions().followed()).extracting(SubscriptionState::path)
                 .doesNotContain("新闻/天气/天气预报");
