@@ -76,6 +76,12 @@ final class CharsetSniffer {
      * between ASCII letters.
      */
     private static DecodedText undeclared(byte[] body, List<String> problems) {
+        if (mostlyUtf8(body)) {
+            // A UTF-8 document with a stray bad byte: reading it all in another charset would garble the rest.
+            problems.add("bytes that are not valid UTF-8 were replaced");
+            String content = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(body)).toString();
+            return new DecodedText(Windows1252.mapC1(content), true, problems);
+        }
         if (mostlyDoubleByte(body)) {
             String chinese = decodeStrictly(body, 0, GB18030);
             if (chinese != null) {
@@ -85,6 +91,30 @@ final class CharsetSniffer {
         }
         problems.add("no charset declared and the bytes are not UTF-8; read as windows-1252");
         return new DecodedText(Windows1252.decode(body, 0), true, problems);
+    }
+
+    /** Whether the bytes outside ASCII are mostly well-formed UTF-8 sequences. */
+    private static boolean mostlyUtf8(byte[] body) {
+        int valid = 0;
+        int invalid = 0;
+        for (int i = 0; i < body.length; i++) {
+            int b = body[i] & 0xFF;
+            if (b < 0x80) {
+                continue;
+            }
+            int length = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+            boolean sequence = length > 0 && i + length <= body.length;
+            for (int k = 1; sequence && k < length; k++) {
+                sequence = (body[i + k] & 0xC0) == 0x80;
+            }
+            if (sequence) {
+                valid++;
+                i += length - 1;
+            } else {
+                invalid++;
+            }
+        }
+        return valid > 4 * invalid;
     }
 
     private static boolean mostlyDoubleByte(byte[] body) {
