@@ -12,6 +12,10 @@ import org.jsoup.nodes.Entities;
 final class XmlRepair {
     private static final Pattern AMPERSAND = Pattern.compile("&(?:(#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};)|([A-Za-z][A-Za-z0-9]{0,31});?)?");
 
+    /** How far into a document a misplaced XML declaration is looked for. */
+    private static final int MISPLACED_DECLARATION_WITHIN = 8_192;
+    private static final String[] FEED_ROOTS = {"<rss", "<feed", "<rdf:RDF", "<RDF", "<channel", "<entry"};
+
     private XmlRepair() {
     }
 
@@ -29,24 +33,32 @@ final class XmlRepair {
     }
 
     /**
-     * The document from its XML declaration where only comments, blank space or junk come before
-     * it: XML allows nothing there, and a forgiving reader skips it.
+     * The document from its XML declaration where something comes before it that is not the feed:
+     * comments, blank space, or the HTML of a server's warning ({@code <b>Notice</b>: …}). XML allows
+     * nothing there, and a forgiving reader skips it. Only the head of the document is searched.
      */
     private static String fromDeclaration(String text) {
+        int declaration = misplacedDeclaration(text);
+        return declaration < 0 ? text : text.substring(declaration);
+    }
+
+    /** Where the XML declaration is, when something other than the feed comes before it; else -1. */
+    static int misplacedDeclaration(String text) {
         if (text.startsWith("<?xml")) {
-            return text;
+            return -1;
         }
-        int declaration = text.indexOf("<?xml");
+        int declaration = text.substring(0, Math.min(text.length(), MISPLACED_DECLARATION_WITHIN)).indexOf("<?xml");
         if (declaration < 0) {
-            return text;
+            return -1;
         }
-        for (int i = text.indexOf('<'); i >= 0 && i < declaration; i = text.indexOf('<', i + 1)) {
-            if (i + 1 < text.length() && Character.isLetter(text.charAt(i + 1))) {
-                // An element comes first: the declaration is somewhere in the body, not misplaced.
-                return text;
+        String before = text.substring(0, declaration);
+        for (String root : FEED_ROOTS) {
+            if (before.contains(root)) {
+                // The feed starts first: the declaration is somewhere inside it, not misplaced.
+                return -1;
             }
         }
-        return text.substring(declaration);
+        return declaration;
     }
 
     /**

@@ -37,6 +37,15 @@ class RecoveryTest {
         }
 
         @Test
+        void aServerWarningBeforeTheDeclarationIsSkipped() throws Exception {
+            Feed feed = parse("<br />\n<b>Deprecated</b>:  Function create_function() is deprecated in "
+                    + "<b>/srv/plugin.php</b> on line <b>12</b><br />\n<?xml version=\"1.0\"?>\n" + RSS);
+
+            assertThat(feed.title()).isEqualTo("Kept");
+            assertThat(feed.entries()).hasSize(1);
+        }
+
+        @Test
         void aDeclarationInsideTheBodyIsNotTakenForTheStart() throws Exception {
             Feed feed = parse("<!-- c -->" + RSS.replace("Item one", "Fish & chips")
                     .replace("</item>", "<description><![CDATA[see <?xml version=\"1.0\"?> here]]></description></item>"));
