@@ -125,4 +125,20 @@ class FieldsTest {
             assertThat(feed.entries().get(0).published()).contains(Instant.parse("2021-02-03T04:05:06Z"));
         }
     }
+
+    @Nested
+    class MarkupInTitles {
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+                Why &lt;!DOCTYPE matters                     | Why <!DOCTYPE matters
+                A &lt;!DOCTYPE html&gt; page                 | A page
+                &lt;b&gt;Bold&lt;/b&gt; and 1 &lt; 2         | Bold and 1 < 2
+                &lt;b&gt;Bold&lt;/b&gt; &lt;script           | Bold <script
+                """)
+        void anUnfinishedTagOrDeclarationStaysText(String title, String expected) throws Exception {
+            Feed feed = parse("<rss version=\"2.0\"><channel><title>" + title + "</title></channel></rss>");
+
+            assertThat(feed.title()).isEqualTo(expected);
+        }
+    }
 }
