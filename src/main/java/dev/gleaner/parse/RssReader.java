@@ -163,10 +163,12 @@ final class RssReader {
     }
 
     private static String link(XmlElement element, String fallback) {
-        for (XmlElement link : element.all("link", RSS)) {
-            String text = link.text().strip();
+        List<XmlElement> links = element.all("link", RSS);
+        for (int i = links.size() - 1; i >= 0; i--) {
+            // The last link with text, as for every element that holds one value.
+            String text = links.get(i).text().strip();
             if (!text.isEmpty()) {
-                return Urls.resolve(link.baseOr(fallback), text);
+                return Urls.resolve(links.get(i).baseOr(fallback), text);
             }
         }
         for (XmlElement link : element.all("link", ATOM10)) {

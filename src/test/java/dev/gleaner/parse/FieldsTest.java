@@ -54,7 +54,8 @@ class FieldsTest {
         void theLastRssTitleLinkAndDescriptionAreTaken() throws Exception {
             Feed feed = parse("""
                     <rss version="2.0"><channel><title>First</title><title>Second</title>
-                    <item><title>old</title><title>new</title><description>one</description>
+                    <item><link>https://site.example/old</link><link>https://site.example/new</link><link></link>
+                    <title>old</title><title>new</title><description>one</description>
                     <description>two</description><pubDate>Mon, 01 Jan 2024 00:00:00 GMT</pubDate>
                     <pubDate>Tue, 02 Jan 2024 00:00:00 GMT</pubDate><guid>a</guid><guid>b</guid></item>
                     </channel></rss>""");
@@ -65,6 +66,7 @@ class FieldsTest {
             assertThat(entry.summary()).isEqualTo("two");
             assertThat(entry.published()).contains(Instant.parse("2024-01-02T00:00:00Z"));
             assertThat(entry.guid()).isEqualTo("b");
+            assertThat(entry.link()).isEqualTo("https://site.example/new");
         }
 
         @Test
