@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * Decides a document's charset (byte order mark, then the pattern of its first bytes for UTF-16
  * and UTF-32, then the HTTP header, then the XML declaration, then UTF-8, else GB18030 or
  * windows-1252 by the shape of the bytes) and decodes it, replacing bytes that do not decode
- * rather than giving up.
+ * rather than giving up. C1 control characters are left to the readers (see {@link Windows1252#mapC1}).
  */
 final class CharsetSniffer {
     private static final Pattern XML_ENCODING =
@@ -59,14 +59,14 @@ final class CharsetSniffer {
         }
         String content = decodeStrictly(body, offset, charset);
         if (content != null) {
-            return new DecodedText(Windows1252.mapC1(content), false, problems);
+            return new DecodedText(content, false, problems);
         }
         if (guessed) {
             return undeclared(body, problems);
         }
         problems.add("bytes that are not valid " + charset.name() + " were replaced");
         content = charset.decode(ByteBuffer.wrap(body, offset, body.length - offset)).toString();
-        return new DecodedText(Windows1252.mapC1(content), true, problems);
+        return new DecodedText(content, true, problems);
     }
 
     /**
@@ -80,7 +80,7 @@ final class CharsetSniffer {
             // A UTF-8 document with a stray bad byte: reading it all in another charset would garble the rest.
             problems.add("bytes that are not valid UTF-8 were replaced");
             String content = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(body)).toString();
-            return new DecodedText(Windows1252.mapC1(content), true, problems);
+            return new DecodedText(content, true, problems);
         }
         if (mostlyDoubleByte(body)) {
             String chinese = decodeStrictly(body, 0, GB18030);

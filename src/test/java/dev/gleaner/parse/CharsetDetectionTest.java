@@ -115,6 +115,16 @@ class CharsetDetectionTest {
         }
 
         @Test
+        void c1ControlsInAJsonFeedBecomeTheirPunctuation() throws Exception {
+            String json = "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"\u0093J\u0094\","
+                    + " \"items\": [{\"id\": \"1\", \"content_text\": \"a \u0096 b\"}]}";
+
+            Feed feed = parse(json.getBytes(StandardCharsets.UTF_8));
+
+            assertThat(feed.title()).isEqualTo("“J”");
+        }
+
+        @Test
         void c1ControlsWrittenInUtf8BecomeTheirPunctuation() throws Exception {
             String text = FRENCH.replace("Déjà vu, naïve façon", "\u0093quoted\u0094 \u0080");
 
