@@ -7,6 +7,7 @@ import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
@@ -24,6 +25,9 @@ import org.jsoup.parser.Parser;
  *   <li>The fallback of {@code <iframe>}, {@code <noembed>} and {@code <noframes>} (HTML a browser
  *       shows when it cannot show the frame or plugin) is read as HTML, so that its text survives
  *       the removal of the element; {@code <xmp>} holds text.
+ *   <li>A CDATA section ({@code <![CDATA[…]]>}, left in an item's HTML by a feed that nested one in
+ *       another) is the text it holds, as in XML, where HTML would read its start as a bogus comment
+ *       and its content as markup.
  * </ul>
  */
 final class FragmentParser {
@@ -34,6 +38,9 @@ final class FragmentParser {
 
     /** The tree of {@code html} in the body of a new document whose base is {@code baseUri}. */
     static Document parse(String html, String baseUri) {
+        if (html.contains("<![CDATA[")) {
+            html = cdataAsText(html);
+        }
         boolean comments = html.contains("<!--");
         List<Node> nodes = fragment(html, baseUri, comments);
         OptionalInt open = comments ? openComment(nodes, html) : OptionalInt.empty();
@@ -52,6 +59,19 @@ final class FragmentParser {
             }
         }
         return document;
+    }
+
+    /** {@code html} with each CDATA section replaced by its content, escaped; an unclosed one runs to the end. */
+    static String cdataAsText(String html) {
+        StringBuilder out = new StringBuilder(html.length() + 32);
+        int last = 0;
+        for (int open = html.indexOf("<![CDATA["); open >= 0; open = html.indexOf("<![CDATA[", last)) {
+            int close = html.indexOf("]]>", open + 9);
+            int end = close < 0 ? html.length() : close;
+            out.append(html, last, open).append(Entities.escape(html.substring(open + 9, end)));
+            last = close < 0 ? html.length() : close + 3;
+        }
+        return out.append(html, last, html.length()).toString();
     }
 
     /** {@code html} read as the content of a template; with {@code track}, each node knows where it came from. */

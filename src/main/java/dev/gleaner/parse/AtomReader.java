@@ -28,9 +28,13 @@ final class AtomReader {
     }
 
     static FeedInfo info(XmlElement feed, String fallback) {
+        if (isEntryDocument(feed)) {
+            return new FeedInfo("", "", "", feed.lang.replace('_', '-'), Optional.empty(), "", "", "", "",
+                    Optional.empty());
+        }
         String image = first(feed, "logo", "icon");
         return new FeedInfo(
-                title(feed.child("title", ATOM)),
+                title(feed.last("title", ATOM)),
                 alternate(feed, fallback),
                 plainText(firstElement(feed, "subtitle", "tagline")),
                 feed.lang.replace('_', '-'),
@@ -42,8 +46,14 @@ final class AtomReader {
                 Optional.empty());
     }
 
+    /** The entries of a feed; an Atom Entry Document (one {@code entry} as the root) is a feed of one. */
     static List<XmlElement> entries(XmlElement feed) {
-        return feed.all("entry", ATOM);
+        return isEntryDocument(feed) ? List.of(feed) : feed.all("entry", ATOM);
+    }
+
+    /** Whether the document is a lone {@code entry}, as RFC 4287 allows. */
+    static boolean isEntryDocument(XmlElement root) {
+        return root.name.equals("entry") && (root.namespace.equals(ATOM10) || root.namespace.equals(ATOM03));
     }
 
     static Entry entry(XmlElement entry, String fallback) {
@@ -70,15 +80,22 @@ final class AtomReader {
                         length(link.attr("length"))));
             }
         }
+        for (Enclosure image : MediaRss.images(entry, fallback)) {
+            if (enclosures.stream().noneMatch(enclosure -> enclosure.url().equals(image.url()))) {
+                enclosures.add(image);
+            }
+        }
+        String summaryHtml = summary == null && content == null ? MediaRss.description(entry) : html(summary);
+        String titleText = title(entry.last("title", ATOM));
         String base = (content != null ? content : summary != null ? summary : entry).baseOr(fallback);
         return new Entry(
-                firstText(entry.child("id", ATOM)),
+                firstText(entry.last("id", ATOM)),
                 alternate(entry, fallback),
-                title(entry.child("title", ATOM)),
+                titleText.isEmpty() ? MediaRss.title(entry) : titleText,
                 author(entry),
                 FeedDates.parse(first(entry, "published", "issued", "created")),
                 FeedDates.parse(first(entry, "updated", "modified")),
-                html(summary),
+                summaryHtml,
                 html(content),
                 categories,
                 enclosures,
@@ -145,9 +162,10 @@ final class AtomReader {
         return email.isEmpty() ? HtmlText.plain(author.text()) : email;
     }
 
+    /** The element of the first of {@code names} present; the last of its kind where it repeats. */
     private static @Nullable XmlElement firstElement(XmlElement parent, String... names) {
         for (String name : names) {
-            XmlElement found = parent.child(name, ATOM);
+            XmlElement found = parent.last(name, ATOM);
             if (found != null) {
                 return found;
             }
@@ -175,6 +193,7 @@ final class AtomReader {
     /** Both versions' namespaces; kept here so the reader reads as Atom. */
     static boolean isAtom(XmlElement root) {
         return root.name.equals("feed")
-                && (root.namespace.equals(ATOM10) || root.namespace.equals(ATOM03) || root.namespace.isEmpty());
+                && (root.namespace.equals(ATOM10) || root.namespace.equals(ATOM03) || root.namespace.isEmpty())
+                || isEntryDocument(root);
     }
 }

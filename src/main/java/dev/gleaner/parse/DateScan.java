@@ -17,8 +17,10 @@ final class DateScan {
     static int offsetEnd(String s, int at) {
         int j = digitsEnd(s, at + 1);
         int length = j - at - 1;
-        if ((length == 1 || length == 2) && j + 2 < s.length() && s.charAt(j) == ':' && isDigits(s, j + 1, j + 3)) {
-            return j + 3;
+        if ((length == 1 || length == 2) && j + 1 < s.length() && s.charAt(j) == ':' && isDigit(s.charAt(j + 1))) {
+            // The minutes of an offset, two digits or, in lenient feeds, one ({@code +00:0}).
+            int k = digitsEnd(s, j + 1);
+            return k - j - 1 <= 2 ? k : -1;
         }
         return length >= 1 && length <= 4 ? j : -1;
     }

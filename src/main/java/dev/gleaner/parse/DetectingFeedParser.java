@@ -20,7 +20,8 @@ final class DetectingFeedParser implements FeedParser {
         }
         char first = content.charAt(start);
         if (first == '{' || first == '[') {
-            return json.read(document.source(), content.substring(start), text);
+            // The XML reader maps C1 controls text node by text node; JSON has no such nodes, so the whole text.
+            return json.read(document.source(), Windows1252.mapC1(content.substring(start)), text);
         }
         return xml.read(document.source(), content.substring(start), text);
     }

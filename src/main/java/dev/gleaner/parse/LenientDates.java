@@ -151,7 +151,8 @@ final class LenientDates {
     private boolean time(int value) {
         int n = s.length();
         int j = digitsEnd(s, pos + 1);
-        if (j - pos - 1 != 2) {
+        // Minutes and seconds of one digit ({@code 12:35:9}) are what careless templates print.
+        if (j - pos - 1 < 1 || j - pos - 1 > 2) {
             return false;
         }
         hour = value;
@@ -159,7 +160,7 @@ final class LenientDates {
         pos = j;
         if (pos < n && (s.charAt(pos) == ':' || s.charAt(pos) == '：')) {
             j = digitsEnd(s, pos + 1);
-            if (j - pos - 1 != 2) {
+            if (j - pos - 1 < 1 || j - pos - 1 > 2) {
                 return false;
             }
             second = number(s, pos + 1, j);

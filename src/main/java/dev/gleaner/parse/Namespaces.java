@@ -17,8 +17,6 @@ final class Namespaces {
     static final String MEDIA = "http://search.yahoo.com/mrss/";
     static final String MEDIA_OLD = "http://search.yahoo.com/mrss";
     static final String ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd";
-    /** iTunes' namespace as Apple's own examples once spelled it. */
-    static final String ITUNES_CAPITALIZED = "http://www.itunes.com/DTDs/Podcast-1.0.dtd";
     static final String XHTML = "http://www.w3.org/1999/xhtml";
     static final String XML = "http://www.w3.org/XML/1998/namespace";
 

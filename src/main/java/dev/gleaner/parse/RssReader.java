@@ -4,9 +4,7 @@ import static dev.gleaner.parse.Namespaces.ATOM10;
 import static dev.gleaner.parse.Namespaces.CONTENT;
 import static dev.gleaner.parse.Namespaces.DC;
 import static dev.gleaner.parse.Namespaces.DCTERMS;
-import static dev.gleaner.parse.Namespaces.ITUNES_CAPITALIZED;
 import static dev.gleaner.parse.Namespaces.MEDIA;
-import static dev.gleaner.parse.Namespaces.MEDIA_OLD;
 import static dev.gleaner.parse.Namespaces.RDF;
 import static dev.gleaner.parse.Namespaces.RSS;
 import static dev.gleaner.parse.Namespaces.RSS090;
@@ -25,7 +23,7 @@ import org.jspecify.annotations.Nullable;
 
 /** Reads RSS 0.90 to 2.0, RDF-based RSS 1.0 included, with Dublin Core, content, media and iTunes. */
 final class RssReader {
-    private static final String[] ITUNES = {Namespaces.ITUNES, ITUNES_CAPITALIZED};
+    private static final String[] ITUNES = {Namespaces.ITUNES};
 
     private RssReader() {
     }
@@ -93,7 +91,8 @@ final class RssReader {
                         .replace('_', '-'),
                 date(first(channel, RSS, "lastBuildDate").or(() -> first(channel, RSS, "pubDate"))
                         .or(() -> first(channel, DC, "date")).or(() -> first(channel, DCTERMS, "modified"))),
-                HtmlText.plain(first(channel, RSS, "managingEditor").or(() -> first(channel, DC, "creator"))
+                HtmlText.plain(first(channel, RSS, "managingEditor").or(() -> first(channel, RSS, "author"))
+                        .or(() -> first(channel, DC, "creator"))
                         .or(() -> first(channel, DC, "author"))
                         .or(() -> first(channel, ITUNES, "author")).or(() -> first(channel, DC, "publisher"))
                         .or(() -> first(channel, RSS, "webMaster")).orElse("")),
@@ -104,19 +103,20 @@ final class RssReader {
     }
 
     static Entry entry(XmlElement item, String fallback) {
-        XmlElement description = item.child("description", RSS);
-        String summary = description != null ? description.text()
-                : first(item, DC, "description").or(() -> first(item, ITUNES, "summary")).orElse("");
-        XmlElement encoded = item.child("encoded", CONTENT);
-        XmlElement body = item.child("body", XHTML, Namespaces.NONE);
-        XmlElement fullItem = item.child("fullitem", RSS);
-        String content = encoded != null ? encoded.text()
-                : body != null ? (body.elements().isEmpty() ? body.text() : XhtmlSerializer.inner(body))
+        XmlElement description = item.last("description", RSS);
+        String summary = description != null ? markup(description)
+                : first(item, DC, "description").or(() -> first(item, ITUNES, "summary"))
+                        .orElseGet(() -> MediaRss.description(item));
+        XmlElement encoded = item.last("encoded", CONTENT);
+        XmlElement body = item.last("body", XHTML, Namespaces.NONE);
+        XmlElement fullItem = item.last("fullitem", RSS);
+        String content = encoded != null ? markup(encoded)
+                : body != null ? (!body.hasElements() ? body.text() : XhtmlSerializer.inner(body))
                 : fullItem != null ? fullItem.text() : "";
         String guid = guid(item);
         String link = link(item, fallback);
         if (link.isEmpty()) {
-            XmlElement guidElement = item.child("guid", RSS);
+            XmlElement guidElement = item.last("guid", RSS);
             boolean permaLink = guidElement != null && !guidElement.attr("isPermaLink").strip().equalsIgnoreCase("false");
             if (permaLink && (guid.startsWith("http://") || guid.startsWith("https://"))) {
                 link = guid;
@@ -127,7 +127,7 @@ final class RssReader {
                 guid,
                 link,
                 HtmlText.plain(first(item, RSS, "title").or(() -> first(item, DC, "title"))
-                        .or(() -> first(item, new String[] {Namespaces.MEDIA, Namespaces.MEDIA_OLD}, "title")).orElse("")),
+                        .orElseGet(() -> MediaRss.title(item))),
                 HtmlText.plain(first(item, RSS, "author").or(() -> first(item, DC, "creator"))
                         .or(() -> first(item, DC, "author"))
                         .or(() -> first(item, ITUNES, "author")).or(() -> atomAuthor(item)).orElse("")),
@@ -163,10 +163,12 @@ final class RssReader {
     }
 
     private static String link(XmlElement element, String fallback) {
-        for (XmlElement link : element.all("link", RSS)) {
-            String text = link.text().strip();
+        List<XmlElement> links = element.all("link", RSS);
+        for (int i = links.size() - 1; i >= 0; i--) {
+            // The last link with text, as for every element that holds one value.
+            String text = links.get(i).text().strip();
             if (!text.isEmpty()) {
-                return Urls.resolve(link.baseOr(fallback), text);
+                return Urls.resolve(links.get(i).baseOr(fallback), text);
             }
         }
         for (XmlElement link : element.all("link", ATOM10)) {
@@ -186,16 +188,30 @@ final class RssReader {
         for (XmlElement subject : item.all("subject", DC)) {
             add(categories, subject.text());
         }
-        for (XmlElement category : item.all("category", MEDIA, MEDIA_OLD)) {
+        for (XmlElement category : item.all("category", MEDIA)) {
             add(categories, category.text());
         }
-        for (XmlElement category : item.all("category", ITUNES)) {
-            add(categories, category.attr("text"));
-        }
+        itunesCategories(item, categories);
         for (XmlElement category : item.all("category", ATOM10)) {
             add(categories, category.attr("term"));
         }
         return categories;
+    }
+
+    /** iTunes categories and the subcategories nested in them, in document order. */
+    private static void itunesCategories(XmlElement parent, List<String> categories) {
+        for (XmlElement category : parent.all("category", ITUNES)) {
+            add(categories, category.attr("text"));
+            itunesCategories(category, categories);
+        }
+    }
+
+    /**
+     * The HTML of an element meant to hold escaped HTML: its text, or, where a feed wrote the
+     * markup unescaped (so the XML reader saw elements), that markup written back.
+     */
+    private static String markup(XmlElement element) {
+        return !element.hasElements() ? element.text() : XhtmlSerializer.mixed(element);
     }
 
     private static void add(List<String> categories, String text) {
@@ -220,6 +236,11 @@ final class RssReader {
                         AtomReader.length(link.attr("length"))));
             }
         }
+        for (Enclosure image : MediaRss.images(item, fallback)) {
+            if (enclosures.stream().noneMatch(enclosure -> enclosure.url().equals(image.url()))) {
+                enclosures.add(image);
+            }
+        }
         return enclosures;
     }
 
@@ -236,10 +257,14 @@ final class RssReader {
         return text.flatMap(FeedDates::parse);
     }
 
-    /** The trimmed text of the first child {@code name} in {@code namespaces}, when it has any. */
+    /**
+     * The trimmed text of child {@code name} in {@code namespaces}, when it has any; where the
+     * element repeats, the last one with text, as other readers take it.
+     */
     private static Optional<String> first(XmlElement parent, String[] namespaces, String name) {
-        for (Object child : parent.children()) {
-            if (child instanceof XmlElement element && element.is(name, namespaces)) {
+        List<Object> children = parent.children();
+        for (int i = children.size() - 1; i >= 0; i--) {
+            if (children.get(i) instanceof XmlElement element && element.is(name, namespaces)) {
                 String text = element.text().strip();
                 if (!text.isEmpty()) {
                     return Optional.of(text);

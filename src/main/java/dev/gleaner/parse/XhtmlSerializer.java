@@ -20,6 +20,23 @@ final class XhtmlSerializer {
         return out.toString();
     }
 
+    /**
+     * The HTML of an element that holds HTML as text (an RSS {@code description}) but where the feed
+     * left some of the markup unescaped: its text is already HTML and stays as it is, and the
+     * elements the XML reader saw are written back.
+     */
+    static String mixed(XmlElement element) {
+        StringBuilder out = new StringBuilder();
+        for (Object child : element.children()) {
+            if (child instanceof String text) {
+                out.append(text);
+            } else {
+                write(child, out);
+            }
+        }
+        return out.toString();
+    }
+
     private static void write(Object node, StringBuilder out) {
         if (node instanceof String text) {
             out.append(XmlText.escapeHtml(text));

@@ -82,6 +82,19 @@ final class XmlElement {
         return null;
     }
 
+    /**
+     * The last child element named {@code localName} in one of {@code namespaces}: where a feed
+     * repeats an element that holds one value, the last one is what readers take.
+     */
+    @Nullable XmlElement last(String localName, String... namespaces) {
+        for (int i = children.size() - 1; i >= 0; i--) {
+            if (children.get(i) instanceof XmlElement element && element.is(localName, namespaces)) {
+                return element;
+            }
+        }
+        return null;
+    }
+
     /** Every child element named {@code localName} in one of {@code namespaces}. */
     List<XmlElement> all(String localName, String... namespaces) {
         List<XmlElement> found = new ArrayList<>(2);
@@ -91,6 +104,16 @@ final class XmlElement {
             }
         }
         return found;
+    }
+
+    /** Whether any child is an element. */
+    boolean hasElements() {
+        for (Object child : children) {
+            if (child instanceof XmlElement) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every child element. */

@@ -35,6 +35,10 @@ final class XmlFeedReader {
         boolean bozo = decoded.bozo();
         XmlElement root;
         try {
+            if (XmlRepair.misplacedDeclaration(content) > 0) {
+                // What comes before the declaration (a server's warning, say) could pass for a root element.
+                throw new XmlTreeBuilder.MalformedException(1, "content before the XML declaration", null);
+            }
             root = XmlTreeBuilder.build(content, source);
         } catch (XmlTreeBuilder.MalformedException malformed) {
             root = recover(source, content, malformed);

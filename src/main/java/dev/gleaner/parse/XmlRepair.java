@@ -5,11 +5,16 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Entities;
 
 /**
- * Mends the ways feeds in the wild fail to be XML, so a reader still sees their items: junk before
- * the root, a DOCTYPE, HTML entities XML does not know, raw {@code &}, and characters XML forbids.
+ * Mends the ways feeds in the wild fail to be XML, so a reader still sees their items: junk or a
+ * comment before the XML declaration, a DOCTYPE (whose own plain-text entities are expanded, within
+ * bounds), HTML entities XML does not know, raw {@code &}, and characters XML forbids.
  */
 final class XmlRepair {
     private static final Pattern AMPERSAND = Pattern.compile("&(?:(#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};)|([A-Za-z][A-Za-z0-9]{0,31});?)?");
+
+    /** How far into a document a misplaced XML declaration is looked for. */
+    private static final int MISPLACED_DECLARATION_WITHIN = 8_192;
+    private static final String[] FEED_ROOTS = {"<rss", "<feed", "<rdf:RDF", "<RDF", "<channel", "<entry"};
 
     private XmlRepair() {
     }
@@ -17,20 +22,50 @@ final class XmlRepair {
     /** {@code xml} with the usual breakage mended; well-formed input comes back unchanged in meaning. */
     static String repair(String xml) {
         String text = XmlText.withoutIllegalCharacters(xml);
-        text = fromFirstTag(text);
-        text = withoutDoctype(text);
-        return outsideCdata(text);
+        text = fromDeclaration(fromFirstTag(text));
+        int doctype = indexOfIgnoreCase(text, "<!DOCTYPE", 0);
+        if (doctype < 0) {
+            return outsideCdata(text, InternalEntities.none());
+        }
+        int end = doctypeEnd(text, doctype);
+        InternalEntities entities = InternalEntities.declaredIn(text.substring(doctype, end));
+        return outsideCdata(text.substring(0, doctype) + text.substring(end), entities);
     }
 
     /**
-     * {@code text} without its DOCTYPE, whose internal subset may declare entities we never expand.
-     * Scanned by hand, in one pass: a pattern would backtrack without end on a hostile prolog.
+     * The document from its XML declaration where something comes before it that is not the feed:
+     * comments, blank space, or the HTML of a server's warning ({@code <b>Notice</b>: …}). XML allows
+     * nothing there, and a forgiving reader skips it. Only the head of the document is searched.
      */
-    private static String withoutDoctype(String text) {
-        int start = indexOfIgnoreCase(text, "<!DOCTYPE", 0);
-        if (start < 0) {
-            return text;
+    private static String fromDeclaration(String text) {
+        int declaration = misplacedDeclaration(text);
+        return declaration < 0 ? text : text.substring(declaration);
+    }
+
+    /** Where the XML declaration is, when something other than the feed comes before it; else -1. */
+    static int misplacedDeclaration(String text) {
+        if (text.startsWith("<?xml")) {
+            return -1;
         }
+        int declaration = text.substring(0, Math.min(text.length(), MISPLACED_DECLARATION_WITHIN)).indexOf("<?xml");
+        if (declaration < 0) {
+            return -1;
+        }
+        String before = text.substring(0, declaration);
+        for (String root : FEED_ROOTS) {
+            if (before.contains(root)) {
+                // The feed starts first: the declaration is somewhere inside it, not misplaced.
+                return -1;
+            }
+        }
+        return declaration;
+    }
+
+    /**
+     * Where the DOCTYPE that opens at {@code start} ends. Scanned by hand, in one pass: a pattern
+     * would backtrack without end on a hostile prolog.
+     */
+    private static int doctypeEnd(String text, int start) {
         int depth = 0;
         for (int i = start + 9; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -39,14 +74,14 @@ final class XmlRepair {
             } else if (c == ']') {
                 depth = Math.max(0, depth - 1);
             } else if (c == '>' && depth == 0) {
-                return text.substring(0, start) + text.substring(i + 1);
+                return i + 1;
             }
         }
-        return text.substring(0, start);
+        return text.length();
     }
 
     /** Entities are mended only outside CDATA sections, whose text is literal; an unclosed one runs to the end. */
-    private static String outsideCdata(String text) {
+    private static String outsideCdata(String text, InternalEntities entities) {
         StringBuilder out = new StringBuilder(text.length() + 64);
         int last = 0;
         while (last < text.length()) {
@@ -56,11 +91,11 @@ final class XmlRepair {
             }
             int close = text.indexOf("]]>", open + 9);
             int end = close < 0 ? text.length() : close + 3;
-            out.append(ampersands(text.substring(last, open))).append(text, open, end);
+            out.append(ampersands(text.substring(last, open), entities)).append(text, open, end);
             last = end;
         }
         if (last < text.length()) {
-            out.append(ampersands(text.substring(last)));
+            out.append(ampersands(text.substring(last), entities));
         }
         return out.toString();
     }
@@ -83,8 +118,11 @@ final class XmlRepair {
         return text.substring(first);
     }
 
-    /** Named entities become characters (or numeric references); a bare {@code &} becomes {@code &amp;}. */
-    private static String ampersands(String text) {
+    /**
+     * Entities the document declared become their text, HTML's named entities characters (or
+     * numeric references); a bare {@code &} becomes {@code &amp;}.
+     */
+    private static String ampersands(String text, InternalEntities entities) {
         Matcher matcher = AMPERSAND.matcher(text);
         StringBuilder out = new StringBuilder(text.length() + 64);
         int last = 0;
@@ -97,8 +135,11 @@ final class XmlRepair {
             }
             String name = matcher.group(2);
             boolean terminated = matcher.group().endsWith(";");
+            String declared = name != null && terminated ? entities.expand(name) : null;
             if (name != null && terminated && isXmlEntity(name)) {
                 out.append(matcher.group());
+            } else if (declared != null) {
+                out.append(declared);
             } else if (name != null && terminated && Entities.isNamedEntity(name)) {
                 out.append(numeric(Entities.getByName(name)));
             } else if (name != null && !terminated && Entities.isBaseNamedEntity(name)) {

@@ -74,7 +74,8 @@ final class XmlTreeBuilder {
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                         XmlElement parent = open.peek();
                         if (parent != null) {
-                            parent.add(reader.getText());
+                            // A numeric reference to 0x80-0x9F means windows-1252 punctuation too.
+                            parent.add(Windows1252.mapC1(reader.getText()));
                         }
                     }
                     default -> {
@@ -123,7 +124,9 @@ final class XmlTreeBuilder {
         String prefix = reader.getPrefix();
         String local = reader.getLocalName();
         String qualified = prefix == null || prefix.isEmpty() ? local : prefix + ":" + local;
-        return new XmlElement(ns == null ? "" : ns, local, qualified, attributes, base, lang);
+        String namespace = ns == null ? "" : NamespaceAliases.namespace(ns);
+        return new XmlElement(namespace, NamespaceAliases.localName(namespace, local), qualified, attributes, base,
+                lang);
     }
 
     private static String cleanMessage(String message) {

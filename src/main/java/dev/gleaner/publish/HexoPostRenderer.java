@@ -41,7 +41,7 @@ public final class HexoPostRenderer {
     /** The post for {@code input}, with the sanitized body it holds. */
     public Rendered renderWithBody(PostInput input) {
         String body = sanitizer.sanitize(input.entry().body(), input.baseUri());
-        String image = URLs.oneLine(CoverImage.firstIn(body, input.baseUri())
+        String image = URLs.oneLine(CoverImage.of(input.entry(), body, input.baseUri())
                 .orElseGet(() -> fallbackCover(input.key(), input.imageTemplate())));
         StringBuilder post = new StringBuilder(body.length() + 512);
         post.append("\n---\n");
