@@ -3,7 +3,7 @@
 # scheduler polls, beside a plain static server on the same page, and its resident memory at rest
 # (see bench/README.md).
 #
-#   bench/serve-load.sh          the whole run (about 4 minutes on 2 cores once the store is made;
+#   bench/serve-load.sh          the whole run (about 5 minutes on 2 cores once the store is made;
 #                                making it takes 2-3 minutes more, once)
 #
 # 1. The store: the posts of ../shared/bench/gen_posts.py (seed 42, cached in /tmp/posts-rfc1123-N,
@@ -12,18 +12,19 @@
 #    in WORK and reused while the jar's store can open it and it holds ITEMS to ITEMS + 5%.
 # 2. The feeds are served on loopback by `python3 -m http.server` (allowed by fetch: allow), and the
 #    account's password is set with `gleaner passwd` (from standard input).
-# 3. At rest: `gleaner serve` with every interval 1d; once its first pass is over and IDLE seconds
-#    have passed with nothing due, its VmRSS (/proc/PID/status).
-# 4. Under load: `gleaner serve` with every interval POLL (the scheduler fetches all the feeds every
+# 3. Under load: `gleaner serve` with every interval POLL (the scheduler fetches all the feeds every
 #    POLL, and NEW_ITEMS new items come to five feeds every NEW_EVERY seconds, so that it also stores,
 #    publishes and rebuilds the site during the load); once its first pass is over, wrk (THREADS
-#    threads, CONNECTIONS connections; WARMUP untimed, then DURATION) against:
+#    threads, CONNECTIONS connections; WARMUP untimed, then DURATION; before each, the script waits
+#    until the server has answered what the last one left waiting) against:
 #      item page   an item page of the built site (/item/....html)
 #      site index  the site's first list page (/)
 #      /app/       the reader's list, with a session signed in through /app/login
 #      /v1/entries the Miniflux API, /v1/entries?limit=100 with HTTP Basic
-#    and the same item page from nginx (2 workers, when installed; Debian's nginx-light is installed
-#    when the script runs as root) and `python3 -m http.server`: the anchors, so that the item page
+# 4. At rest: `gleaner serve` with every interval 1d; once its first pass is over and IDLE seconds
+#    have passed with nothing due, its VmRSS (/proc/PID/status).
+# 5. The anchors: the same item page from nginx (2 workers, when installed; Debian's nginx-light is
+#    installed when the script runs as root) and `python3 -m http.server`, so that the item page
 #    reads as a ratio of a plain static server on the same machine.
 # A table of requests per second, p99 latency and errors (non-2xx answers and socket errors) for each,
 # the idle RSS, and the goals of issue 15 beside them: an item page at >= 2,000 requests/s with p99
@@ -185,8 +186,11 @@ if [ ! -f "$dir/.made" ] || [ "$(cat "$dir/.made")" != "$key" ]; then
 fi
 have=$(store_count "$dir/gleaner.db")
 site="$dir/site/public"
-# The item page: the middle one of the item pages in name order, so the same on every run.
-page="$(cd "$site" && find item -name '*.html' | sort | awk '{a[NR] = $0} END {print a[int((NR + 1) / 2)]}')"
+# The item page: the middle one of the item pages in name order when the store was made, so the same
+# on every run (later runs add pages).
+[ -s "$dir/.page" ] && [ -f "$site/$(cat "$dir/.page")" ] \
+  || (cd "$site" && find item -name '*.html' | sort | awk '{a[NR] = $0} END {print a[int((NR + 1) / 2)]}') > "$dir/.page"
+page="$(cat "$dir/.page")"
 [ -n "$page" ] || die "no item page in $site/item"
 say "store: $have items in $(grep -c '{url: ' "$dir/gleaner.yml") subscriptions, $(du -sm "$dir/gleaner.db" | cut -f1) MB; site: $(find "$site" -type f | wc -l) files; item page /$page ($(stat -c %s "$site/$page") bytes)"
 
