@@ -51,6 +51,8 @@ set -euo pipefail
 
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH")"
+# shellcheck source=site/store.sh
+. "$BENCH/site/store.sh"
 quick=false scale=false store_only=false
 for arg in "$@"; do
   case "$arg" in
@@ -207,52 +209,13 @@ place() {
 }
 
 # --- the store ------------------------------------------------------------------------------------
+# The slices are stored by bench/site/store.sh (store_slices, store_check, store_count).
 store_posts() {  # store_posts N DIR: the N posts into a new store in DIR, slice by slice; timed
-  local n=$1 dir=$2 k=0 producer stored backlog started ended items
-  rm -rf "$dir"; mkdir -p "$dir"
-  : > "$run_dir/logs/store-N$n.times"
-  # The converter writes the slices in the background (at most a few ahead, and it stops when this
-  # script does); each slice replaces the feed files (touched, so that the file's validator changes
-  # even within a millisecond) and is stored while the next ones are written.
-  { python3 "$BENCH/site/posts_to_feeds.py" "$posts" "$dir" --slice "$slice" --watch $$ \
-      || touch "$dir/.feeds-failed"; } > "$run_dir/logs/store-N$n.feeds" 2>&1 &
-  producer=$!
-  started=$(date +%s.%N)
-  while :; do
-    local s="$dir/slices/$(printf %05d "$k")"
-    if [ -d "$s" ]; then
-      mv "$s"/*.xml "$dir/feeds/"; touch "$dir"/feeds/*.xml; rmdir "$s"
-      items=$(cat "$dir"/feeds/*.xml | grep -o '<item>' | wc -l)
-      (cd "$dir" && GLEANER_JAR="$jar" GLEANER_JAVA_OPTS="$store_opts" \
-         /usr/bin/time -f "%e %U %S %M $items" -a -o "$run_dir/logs/store-N$n.times" \
-         "$ROOT/gleaner" run --all --no-build -q --config gleaner.yml) >> "$run_dir/logs/store-N$n.out" 2>&1 \
-        || { say "N=$n: gleaner run failed on slice $k (see $run_dir/logs/store-N$n.out)" >&2; exit 1; }
-      k=$((k + 1))
-    elif [ -f "$dir/slices/done" ]; then
-      [ -d "$s" ] || break  # the last slice may have come just before the mark
-    elif [ -f "$dir/.feeds-failed" ]; then
-      say "N=$n: posts_to_feeds.py stopped: $(tail -3 "$run_dir/logs/store-N$n.feeds")" >&2; exit 1
-    else
-      sleep 0.2
-    fi
-  done
-  ended=$(date +%s.%N)
-  wait "$producer"
+  local n=$1 dir=$2 started ended
+  store_slices "$posts" "$dir" "$slice" "$run_dir/logs/store-N$n"
+  started=$STORE_STARTED ended=$STORE_ENDED
   say "N=$n: $(tail -1 "$run_dir/logs/store-N$n.feeds")"
-  backlog=$(sed -n 's/^backlog: //p' "$dir/gleaner.yml")
-  python3 - "$dir/slices/done" "$backlog" <<'PY' || exit 1
-import json, sys
-done, backlog = json.load(open(sys.argv[1])), int(sys.argv[2])
-if backlog <= done["max_items"]:
-    sys.exit("site.sh: backlog %d is not above the %d items of the largest slice of a feed: the first slice would hold some back" % (backlog, done["max_items"]))
-if done["max_bytes"] > 10 * 1048576:
-    sys.exit("site.sh: a feed document of %.1f MiB: over half the fetcher's 20 MiB cap" % (done["max_bytes"] / 1048576))
-PY
-  stored=$(sqlite3_count "$dir/gleaner.db")
-  if [ "$stored" != "$n" ]; then
-    say "N=$n: the store holds $stored items, not $n: the comparison would be unfair, stopping" >&2
-    exit 1
-  fi
+  store_check "$n" "$dir"
   python3 - "$run_dir/logs/store-N$n.times" "$started" "$ended" "$n" "$results" "$dir/slices/done" <<'PY'
 import json, sys
 times, started, ended, n, out, done = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6]
@@ -267,13 +230,6 @@ with open(out, "a") as f:
     f.write(json.dumps(s) + "\n")
 print("site.sh: N=%d: stored in %.1f s over %d slices (%.1f s of gleaner run, %.0f items/s; CPU %.1f s; peak RSS %.0f MB)"
       % (n, ended - started, len(rows), wall, n / wall, s["user_median_s"] + s["sys_median_s"], s["rss_max_mb"]))
-PY
-}
-
-sqlite3_count() {
-  python3 - "$1" <<'PY'
-import sqlite3, sys
-print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM entry WHERE status <> 'skipped'").fetchone()[0])
 PY
 }
 

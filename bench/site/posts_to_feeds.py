@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Turn posts in the reference Hexo format back into the feeds they came from, for bench/site.sh.
 
-    posts_to_feeds.py POSTS_DIR OUT_DIR [--site-url URL] [--slice POSTS] [--ahead K] [--max-mib M]
+    posts_to_feeds.py POSTS_DIR OUT_DIR [--site-url URL] [--slice POSTS] [--ahead K] [--max-mib M] [--split K]
 
 Reads every *.md in POSTS_DIR (as ../shared/bench/gen_posts.py writes them; seed-post.md is left
 out, as the Hexo and Hugo anchors leave it out), groups the posts by their three categories into
 feeds, and writes OUT_DIR/gleaner.yml subscribing to one file per feed, OUT_DIR/feeds/feed-NN.xml,
 under the same category tree, with the posts' author per feed and a backlog above the number of
-posts, so that `gleaner run --all` stores every post once.
+posts, so that `gleaner run --all` stores every post once. With --split K (default 1) every category
+path is cut into K feeds (the post numbered n goes to part n mod K), named after the path's last
+level and the part ("热搜榜 3"), in OUT_DIR/feeds/feed-NNN.xml: 40 paths and --split 5 make 200
+subscriptions.
 
 The feeds come in slices, so that no document grows with the number of posts (the fetcher refuses
 a body over its size cap): the posts are taken in the order they were generated (the number in
@@ -90,7 +93,7 @@ def slug_and_number(name):
 class Feeds:
     """The feeds of a folder of posts: their category paths, files and authors, known before any body is read."""
 
-    def __init__(self, posts_dir, names):
+    def __init__(self, posts_dir, names, split=1):
         # A feed is a category path. Every post of a slug (the name without its number) shares one in
         # the posts gen_posts.py writes, so the first post of each slug gives the whole tree at the
         # cost of one read per slug; every post read later is checked against it.
@@ -104,26 +107,39 @@ class Feeds:
             levels = tuple(meta["categories"])
             self.levels_of_slug[slug] = levels
             by_levels.setdefault(levels, (slug, meta.get("author") or levels[1]))
-        self.levels = sorted(by_levels)
-        self.number = {levels: n for n, levels in enumerate(self.levels)}
-        self.slug = {levels: by_levels[levels][0] for levels in self.levels}
-        self.author = {levels: by_levels[levels][1] for levels in self.levels}
+        self.paths = sorted(by_levels)
+        self.split = split
+        self.slug = {levels: by_levels[levels][0] for levels in self.paths}
+        self.author = {levels: by_levels[levels][1] for levels in self.paths}
+        # A feed is a (category path, part) pair; with one part, the path alone names it.
+        self.all = [(levels, part) for levels in self.paths for part in range(split)]
+        self.number = {feed: n for n, feed in enumerate(self.all)}
 
-    def file(self, levels):
-        return "feeds/feed-%02d.xml" % self.number[levels]
+    def of(self, levels, number):
+        """The feed a post of this category path and number goes to."""
+        return levels, number % self.split
+
+    def name(self, feed):
+        levels, part = feed
+        return levels[2] if self.split == 1 else "%s %d" % (levels[2], part + 1)
+
+    def file(self, feed):
+        return ("feeds/feed-%02d.xml" if self.split == 1 else "feeds/feed-%03d.xml") % self.number[feed]
 
 
-def document(feeds, levels, items):
+def document(feeds, feed, items):
+    levels = feed[0]
     return ('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
             "<title>%s</title><link>https://example.org/%s/</link><description>%s</description>\n%s\n"
-            "</channel></rss>\n" % (escape(levels[2]), feeds.slug[levels], escape(" / ".join(levels)),
+            "</channel></rss>\n" % (escape(feeds.name(feed)), feeds.slug[levels], escape(" / ".join(levels)),
                                     "\n".join(items)))
 
 
 def write_config(out, feeds, count, site_url):
     tree = {}
-    for levels in feeds.levels:
-        tree.setdefault(levels[0], {}).setdefault(levels[1], {})[levels[2]] = levels
+    for feed in feeds.all:
+        levels = feed[0]
+        tree.setdefault(levels[0], {}).setdefault(levels[1], {})[feeds.name(feed)] = feed
     path = os.path.join(out, "gleaner.yml")
     with open(path + ".tmp", "w", encoding="utf-8", newline="\n") as f:
         f.write("site: {title: 信息流, output: site, url: %s}\n" % yaml_string(site_url))
@@ -134,9 +150,9 @@ def write_config(out, feeds, count, site_url):
             f.write("  %s:\n" % yaml_string(l1))
             for l2, leaves in sites.items():
                 f.write("    %s:\n" % yaml_string(l2))
-                for l3, levels in leaves.items():
+                for l3, feed in leaves.items():
                     f.write("      %s: {url: %s, author: %s}\n"
-                            % (yaml_string(l3), feeds.file(levels), yaml_string(feeds.author[levels])))
+                            % (yaml_string(l3), feeds.file(feed), yaml_string(feeds.author[feed[0]])))
     os.replace(path + ".tmp", path)
 
 
@@ -159,16 +175,17 @@ def main():
     ap.add_argument("--ahead", type=int, default=3, help="slices written ahead of the one being stored")
     ap.add_argument("--max-mib", type=float, default=10.0, help="the largest document allowed, in MiB")
     ap.add_argument("--watch", type=int, help="stop when the process of this id has ended (the one storing the slices)")
+    ap.add_argument("--split", type=int, default=1, help="feeds per category path (default 1)")
     a = ap.parse_args()
-    if a.slice < 1 or a.ahead < 1:
-        raise SystemExit("posts_to_feeds: --slice and --ahead must be at least 1")
+    if a.slice < 1 or a.ahead < 1 or a.split < 1:
+        raise SystemExit("posts_to_feeds: --slice, --ahead and --split must be at least 1")
 
     names = [n for n in os.listdir(a.posts) if n.endswith(".md") and n != "seed-post.md"]
     if not names:
         raise SystemExit("posts_to_feeds: no posts in %s" % a.posts)
     # The order they were generated in, so that every slice holds a share of every feed.
     names.sort(key=lambda n: (slug_and_number(n)[1], n))
-    feeds = Feeds(a.posts, names)
+    feeds = Feeds(a.posts, names, a.split)
     os.makedirs(os.path.join(a.out, "feeds"), exist_ok=True)
     slices_dir = os.path.join(a.out, "slices")
     shutil.rmtree(slices_dir, ignore_errors=True)
@@ -179,7 +196,7 @@ def main():
     max_items = max_bytes = 0
     slices = 0
     for start in range(0, len(names), a.slice):
-        items = {levels: [] for levels in feeds.levels}
+        items = {feed: [] for feed in feeds.all}
         for name in names[start:start + a.slice]:
             path = os.path.join(a.posts, name)
             meta, body = read_post(path)
@@ -189,7 +206,7 @@ def main():
                 raise SystemExit("posts_to_feeds: %s is in %s, other posts named %s-* in %s"
                                  % (path, "/".join(levels), slug, "/".join(feeds.levels_of_slug[slug])))
             link = "https://example.org/%s/%d" % (slug, number)
-            items[levels].append("<item><title>%s</title><link>%s</link><guid isPermaLink=\"true\">%s</guid>"
+            items[feeds.of(levels, number)].append("<item><title>%s</title><link>%s</link><guid isPermaLink=\"true\">%s</guid>"
                                  "<pubDate>%s</pubDate><author>%s</author><description>%s</description></item>"
                                  % (escape(meta["title"]), link, link, escape(meta["date"]),
                                     escape(meta.get("author", "")), cdata(body)))
@@ -200,25 +217,25 @@ def main():
             time.sleep(0.2)
         partial = os.path.join(slices_dir, ".%05d.tmp" % slices)
         os.makedirs(partial)
-        for levels in feeds.levels:
-            data = document(feeds, levels, items[levels]).encode("utf-8")
+        for feed in feeds.all:
+            data = document(feeds, feed, items[feed]).encode("utf-8")
             if len(data) > limit:
                 raise SystemExit("posts_to_feeds: %s of slice %d would be %.1f MiB, over %.1f MiB: use a smaller --slice"
-                                 % (feeds.file(levels), slices, len(data) / 1048576, a.max_mib))
-            with open(os.path.join(partial, os.path.basename(feeds.file(levels))), "wb") as f:
+                                 % (feeds.file(feed), slices, len(data) / 1048576, a.max_mib))
+            with open(os.path.join(partial, os.path.basename(feeds.file(feed))), "wb") as f:
                 f.write(data)
-            max_items = max(max_items, len(items[levels]))
+            max_items = max(max_items, len(items[feed]))
             max_bytes = max(max_bytes, len(data))
         os.rename(partial, os.path.join(slices_dir, "%05d" % slices))
         slices += 1
 
-    summary = {"posts": len(names), "feeds": len(feeds.levels), "slices": slices, "max_items": max_items,
+    summary = {"posts": len(names), "feeds": len(feeds.all), "slices": slices, "max_items": max_items,
                "max_bytes": max_bytes}
     with open(os.path.join(slices_dir, "done.tmp"), "w", encoding="utf-8") as f:
         json.dump(summary, f)
     os.replace(os.path.join(slices_dir, "done.tmp"), os.path.join(slices_dir, "done"))
     print("%d posts in %d feeds, %d slice%s (at most %d items, %.1f MiB, in one document)"
-          % (len(names), len(feeds.levels), slices, "" if slices == 1 else "s", max_items, max_bytes / 1048576))
+          % (len(names), len(feeds.all), slices, "" if slices == 1 else "s", max_items, max_bytes / 1048576))
 
 
 if __name__ == "__main__":
