@@ -21,8 +21,9 @@ final class JdbcReaderStore implements ReaderStore {
             + " WHEN e.content <> '' THEN e.content ELSE e.summary END";
     private static final String COLUMNS = "r.id, e.subscription_id, e.title, e.link, e.author, " + PUBLISHED
             + " AS published, e.first_seen_at, r.changed_at, " + BODY + " AS body, e.content_hash, r.is_read, r.is_starred, e.enclosures";
-    private static final String FROM = " FROM reader_entry r JOIN entry e ON e.entry_key = r.entry_key"
-            + " WHERE e.status = 'written'";
+    /** Published entries, through the index that holds what lists filter and sort by (V17). */
+    static final String FROM = " FROM reader_entry r JOIN entry e INDEXED BY entry_reader"
+            + " ON e.entry_key = r.entry_key WHERE e.status = 'written'";
 
     private final Jdbc jdbc;
 
@@ -50,12 +51,14 @@ final class JdbcReaderStore implements ReaderStore {
         String where = where(query, params);
         List<Object> paged = new ArrayList<>(params);
         String page = page(query, paged);
+        // The page's numbers first, from the index alone; then only its own rows, bodies and all: sorting
+        // whole rows would carry every body through the sort.
         return jdbc.together("list entries", () -> {
             long total = jdbc.query("count entries", "SELECT count(*)" + FROM + where, row -> row.getLong(1),
                     params.toArray()).get(0);
-            List<ReaderEntry> entries = jdbc.query("list entries", "SELECT " + COLUMNS + FROM + where + page,
-                    JdbcReaderStore::entry, paged.toArray());
-            return new EntryQuery.Page(total, entries);
+            List<Long> ids = jdbc.query("list entries", "SELECT r.id" + FROM + where + page, row -> row.getLong(1),
+                    paged.toArray());
+            return new EntryQuery.Page(total, entries(ids));
         });
     }
 
@@ -112,11 +115,15 @@ final class JdbcReaderStore implements ReaderStore {
 
     @Override
     public int indexForSearch(int most) {
+        // Read first, then write in a transaction of its own: a transaction that read before it writes
+        // fails (SQLITE_BUSY_SNAPSHOT) when a pass commits in between, where one that starts by writing waits.
+        List<String[]> rows = jdbc.query("read entries to index for search", "SELECT r.id, e.title, " + BODY + " AS body"
+                + FROM + " AND r.id > (SELECT COALESCE(max(rowid), 0) FROM reader_search) ORDER BY r.id LIMIT ?",
+                row -> new String[] {row.getString(1), row.getString(2), row.getString(3)}, most);
+        if (rows.isEmpty()) {
+            return 0;
+        }
         return jdbc.inTransaction("index entries for search", connection -> {
-            List<String[]> rows = new ArrayList<>();
-            Jdbc.query(connection, "SELECT r.id, e.title, " + BODY + " AS body" + FROM
-                    + " AND r.id > (SELECT COALESCE(max(rowid), 0) FROM reader_search) ORDER BY r.id LIMIT ?",
-                    row -> rows.add(new String[] {row.getString(1), row.getString(2), row.getString(3)}), most);
             for (String[] row : rows) {
                 Jdbc.update(connection, "INSERT INTO reader_search (rowid, title, body) VALUES (?, ?, ?)",
                         Long.parseLong(row[0]), row[1], PlainText.of(row[2]));
@@ -131,7 +138,9 @@ final class JdbcReaderStore implements ReaderStore {
         query.read().ifPresent(read -> condition(where, params, "r.is_read = ?", read ? 1 : 0));
         query.starred().ifPresent(starred -> condition(where, params, "r.is_starred = ?", starred ? 1 : 0));
         query.feeds().ifPresent(feeds -> {
-            where.append(feeds.isEmpty() ? " AND 0" : " AND e.subscription_id IN (" + marks(feeds.size()) + ")");
+            // None of no subscription: a condition the index answers, as INDEXED BY finds no plan for a constant false.
+            where.append(feeds.isEmpty() ? " AND e.subscription_id IS NULL"
+                    : " AND e.subscription_id IN (" + marks(feeds.size()) + ")");
             params.addAll(feeds);
         });
         query.beforeId().ifPresent(id -> condition(where, params, "r.id < ?", id));
@@ -185,6 +194,7 @@ final class JdbcReaderStore implements ReaderStore {
         where.append(" AND ").append(condition);
         params.add(param);
     }
+
 
     @Override
     public Optional<ReaderEntry> entry(long id) {

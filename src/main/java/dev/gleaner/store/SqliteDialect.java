@@ -17,7 +17,7 @@ import org.sqlite.SQLiteDataSource;
 /** The store in a SQLite file: {@code jdbc:sqlite:gleaner.db}. */
 final class SqliteDialect implements Dialect {
     /** The version of the newest migration in {@code db/migration/sqlite}. */
-    static final int SCHEMA_VERSION = 16;
+    static final int SCHEMA_VERSION = 17;
     private static final String PREFIX = "jdbc:sqlite:";
 
     @Override

@@ -78,7 +78,7 @@ final class MinifluxEntries {
             return;
         }
         if (query.get().search().isPresent()) {
-            search.run();
+            search.beforeSearch();
         }
         EntryQuery.Page page = store.reader().entries(query.get());
         Map<Long, SubscriptionState> subscriptions = subscriptions();

@@ -203,7 +203,7 @@ final class ReaderApp {
         Lists lists = lists(ReaderView.of(ctx));
         ReaderView view = lists.view();
         if (!view.q().isEmpty()) {
-            search.run();
+            search.beforeSearch();
         }
         EntryQuery.Page page = store.reader().entries(view.query(lists.feeds(), Optional.empty()));
         List<ReaderPages.Row> rows = page.entries().stream().map(entry -> row(entry, lists.names(), view)).toList();
@@ -264,7 +264,7 @@ final class ReaderApp {
         Instant now = clock.instant();
         Optional<Instant> before = Optional.ofNullable(OLDER_THAN.get(ctx.formParam("older"))).map(now::minus);
         if (!view.q().isEmpty()) {
-            search.run();
+            search.beforeSearch();
         }
         List<Long> marked = store.reader().markRead(view.query(lists.feeds(), before), now);
         sessions.update(session.withUndo(marked));
